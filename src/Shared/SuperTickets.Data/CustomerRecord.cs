@@ -1,0 +1,10 @@
+namespace SuperTickets.Data;
+
+public sealed record CustomerRecord
+{
+    public long Id { get; init; }
+    public string Email { get; init; } = "";
+    public string? Name { get; init; }
+    public string Tier { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+}

@@ -1,0 +1,28 @@
+using Dapper;
+
+namespace SuperTickets.Data;
+
+public sealed class CustomerStore(TimeProvider clock)
+{
+    /// <summary>Finds the customer by address or creates one; returns its id and tier.</summary>
+    public async Task<CustomerRecord> UpsertAsync(DbSession session, string email, string? name, CancellationToken ct)
+    {
+        const string insert = """
+            INSERT INTO customers (email, name, tier, created_at) VALUES (@email, @name, 'standard', @now)
+            ON CONFLICT (email) DO NOTHING
+            """;
+        var normalized = email.Trim().ToLowerInvariant();
+        await session.Connection.ExecuteAsync(session.Cmd(insert, new { email = normalized, name, now = clock.GetUtcNow() }, ct));
+        return await session.Connection.QuerySingleAsync<CustomerRecord>(session.Cmd(
+            "SELECT id, email, name, tier, created_at FROM customers WHERE email = @email", new { email = normalized }, ct));
+    }
+
+    public Task SetTierAsync(DbSession session, string email, string tier, CancellationToken ct) =>
+        session.Connection.ExecuteAsync(session.Cmd(
+            "UPDATE customers SET tier = @tier WHERE email = @email", new { email = email.Trim().ToLowerInvariant(), tier }, ct));
+
+    /// <summary>Tickets this customer opened since <paramref name="since"/> (repeated contact raises priority).</summary>
+    public Task<int> CountTicketsSinceAsync(DbSession session, long customerId, DateTimeOffset since, CancellationToken ct) =>
+        session.Connection.ExecuteScalarAsync<int>(session.Cmd(
+            "SELECT COUNT(*) FROM tickets WHERE customer_id = @customerId AND created_at >= @since", new { customerId, since }, ct));
+}

@@ -1,0 +1,93 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace SuperTickets.Data;
+
+/// <summary>
+/// The process-wide source of connections. SQLite allows one writer at a time, so write transactions take
+/// <see cref="AcquireWriteAsync"/> first; on PostgreSQL that is free.
+/// </summary>
+public sealed class DbConnectionFactory : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource? _postgres;
+    private readonly string? _sqlite;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    public DbConnectionFactory(DbProvider provider, string connectionString)
+    {
+        Provider = provider;
+        DapperSetup.EnsureConfigured();
+        if (provider == DbProvider.Postgres)
+        {
+            _postgres = NpgsqlDataSource.Create(connectionString);
+        }
+        else
+        {
+            var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
+            if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } directory)
+            {
+                Directory.CreateDirectory(directory);
+            }
+            _sqlite = builder.ToString();
+        }
+    }
+
+    public DbProvider Provider { get; }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(ct);
+        }
+        var connection = new SqliteConnection(_sqlite);
+        await connection.OpenAsync(ct);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+        await pragma.ExecuteNonQueryAsync(ct);
+        return connection;
+    }
+
+    /// <summary>Serializes writers on SQLite; returns a no-op on PostgreSQL.</summary>
+    public async ValueTask<IDisposable> AcquireWriteAsync(CancellationToken ct)
+    {
+        if (Provider == DbProvider.Postgres)
+        {
+            return NoLock.Instance;
+        }
+        await _writeLock.WaitAsync(ct);
+        return new Releaser(_writeLock);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+        _writeLock.Dispose();
+    }
+
+    private sealed class Releaser(SemaphoreSlim semaphore) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                semaphore.Release();
+            }
+        }
+    }
+
+    private sealed class NoLock : IDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace SuperTickets.Data;
+
+public enum DbProvider
+{
+    Sqlite,
+    Postgres,
+}

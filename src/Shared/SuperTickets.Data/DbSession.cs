@@ -1,0 +1,65 @@
+using System.Data.Common;
+
+namespace SuperTickets.Data;
+
+/// <summary>
+/// The connection and transaction of one unit of work (scoped). Stores take it as a parameter so that a
+/// handler's writes, its outbox rows and its inbox row commit together.
+/// </summary>
+public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
+{
+    private IDisposable? _writeLock;
+    private DbConnection? _connection;
+    private DbTransaction? _transaction;
+
+    public DbProvider Provider => factory.Provider;
+
+    public DbConnection Connection => _connection ?? throw new InvalidOperationException("The session has not begun.");
+
+    public DbTransaction Transaction => _transaction ?? throw new InvalidOperationException("The session has not begun.");
+
+    public bool IsActive => _transaction is not null;
+
+    public async Task BeginAsync(CancellationToken ct)
+    {
+        if (_transaction is not null)
+        {
+            throw new InvalidOperationException("The session has already begun.");
+        }
+        _writeLock = await factory.AcquireWriteAsync(ct);
+        try
+        {
+            _connection = await factory.OpenAsync(ct);
+            _transaction = await _connection.BeginTransactionAsync(ct);
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        await Transaction.CommitAsync(ct);
+        await EndAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await EndAsync();
+
+    private async Task EndAsync()
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync();
+            _transaction = null;
+        }
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+        _writeLock?.Dispose();
+        _writeLock = null;
+    }
+}

@@ -1,0 +1,95 @@
+using Dapper;
+
+namespace SuperTickets.Data;
+
+public sealed class TicketStore(DbConnectionFactory factory)
+{
+    private const string Select = """
+        SELECT t.id, t.subject, t.customer_id, c.email AS customer_email, c.name AS customer_name, t.status, t.priority,
+               t.category, t.intent, t.channel, t.language, t.sentiment, t.assignee_id, t.smart_score, t.score_breakdown_json,
+               t.sla_policy_id, t.root_email_id, t.root_message_id, t.created_at, t.updated_at, t.first_response_at, t.solved_at
+        FROM tickets t JOIN customers c ON c.id = t.customer_id
+        """;
+
+    public async Task<long> CreateAsync(DbSession session, NewTicket ticket, CancellationToken ct)
+    {
+        const string sql = """
+            INSERT INTO tickets (subject, customer_id, status, priority, category, intent, channel, language, sentiment,
+                smart_score, score_breakdown_json, sla_policy_id, root_email_id, root_message_id, created_at, updated_at)
+            VALUES (@Subject, @CustomerId, @Status, @Priority, @Category, @Intent, 'email', @Language, @Sentiment,
+                @SmartScore, @ScoreBreakdownJson, @SlaPolicyId, @RootEmailId, @RootMessageId, @CreatedAt, @CreatedAt)
+            RETURNING id
+            """;
+        return await session.Connection.ExecuteScalarAsync<long>(session.Cmd(sql, ticket, ct));
+    }
+
+    public Task<TicketRecord?> GetAsync(DbSession session, long id, CancellationToken ct) =>
+        session.Connection.QuerySingleOrDefaultAsync<TicketRecord>(session.Cmd(Select + " WHERE t.id = @id", new { id }, ct));
+
+    public async Task<TicketRecord?> GetAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await factory.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<TicketRecord>(Sql.Cmd(Select + " WHERE t.id = @id", new { id }, ct));
+    }
+
+    /// <summary>The ticket that already holds any of these Message-IDs (threading by In-Reply-To/References).</summary>
+    public Task<long?> FindByMessageIdsAsync(DbSession session, IReadOnlyCollection<string> messageIds, CancellationToken ct) =>
+        messageIds.Count == 0
+            ? Task.FromResult<long?>(null)
+            : session.Connection.ExecuteScalarAsync<long?>(session.Cmd(
+                "SELECT MIN(ticket_id) FROM ticket_messages WHERE message_id IN @messageIds", new { messageIds }, ct));
+
+    /// <summary>Adds a message to a ticket; false when that Message-ID is already on a ticket.</summary>
+    public async Task<bool> AppendMessageAsync(DbSession session, TicketMessageRecord message, CancellationToken ct)
+    {
+        const string sql = """
+            INSERT INTO ticket_messages (ticket_id, raw_email_id, message_id, direction, author, body, created_at)
+            VALUES (@TicketId, @RawEmailId, @MessageId, @Direction, @Author, @Body, @CreatedAt)
+            ON CONFLICT (message_id) DO NOTHING
+            """;
+        return await session.Connection.ExecuteAsync(session.Cmd(sql, message, ct)) == 1;
+    }
+
+    public Task UpdateStatusAsync(DbSession session, long id, string status, DateTimeOffset now, CancellationToken ct) =>
+        session.Connection.ExecuteAsync(session.Cmd("""
+            UPDATE tickets SET status = @status, updated_at = @now,
+                solved_at = CASE WHEN @solved THEN @now ELSE NULL END
+            WHERE id = @id
+            """, new { id, status, now, solved = TicketStatus.IsSolved(status) }, ct));
+
+    public Task SetAssigneeAsync(DbSession session, long id, long? agentId, DateTimeOffset now, CancellationToken ct) =>
+        session.Connection.ExecuteAsync(session.Cmd(
+            "UPDATE tickets SET assignee_id = @agentId, updated_at = @now WHERE id = @id", new { id, agentId, now }, ct));
+
+    public Task MarkFirstResponseAsync(DbSession session, long id, DateTimeOffset at, CancellationToken ct) =>
+        session.Connection.ExecuteAsync(session.Cmd(
+            "UPDATE tickets SET first_response_at = @at WHERE id = @id AND first_response_at IS NULL", new { id, at }, ct));
+
+    public Task<IEnumerable<TicketMessageRecord>> MessagesAsync(DbSession session, long ticketId, CancellationToken ct) =>
+        session.Connection.QueryAsync<TicketMessageRecord>(session.Cmd(
+            "SELECT id, ticket_id, raw_email_id, message_id, direction, author, body, created_at FROM ticket_messages WHERE ticket_id = @ticketId ORDER BY id",
+            new { ticketId }, ct));
+
+    /// <summary>Open tickets per agent, for capacity-aware assignment.</summary>
+    public async Task<IReadOnlyDictionary<long, int>> OpenLoadByAgentAsync(DbSession session, CancellationToken ct)
+    {
+        var rows = await session.Connection.QueryAsync<(long AgentId, int Open)>(session.Cmd("""
+            SELECT assignee_id, COUNT(*) FROM tickets
+            WHERE assignee_id IS NOT NULL AND status IN ('new', 'open', 'pending')
+            GROUP BY assignee_id
+            """, null, ct));
+        return rows.ToDictionary(r => r.AgentId, r => r.Open);
+    }
+
+    public async Task<IReadOnlyList<TicketRecord>> ListAsync(TicketQuery query, CancellationToken ct)
+    {
+        var sql = Select + """
+             WHERE (@Status IS NULL OR t.status = @Status)
+               AND (@Priority IS NULL OR t.priority = @Priority)
+               AND (@Category IS NULL OR t.category = @Category)
+               AND (@AssigneeId IS NULL OR t.assignee_id = @AssigneeId)
+            """ + (query.SmartOrder ? " ORDER BY t.smart_score DESC, t.id" : " ORDER BY t.id DESC") + " LIMIT @Limit OFFSET @Offset";
+        await using var connection = await factory.OpenAsync(ct);
+        return (await connection.QueryAsync<TicketRecord>(Sql.Cmd(sql, query, ct))).ToList();
+    }
+}
