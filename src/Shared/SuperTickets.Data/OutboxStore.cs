@@ -43,14 +43,8 @@ public sealed class OutboxStore(DbConnectionFactory factory, TimeProvider clock)
         }
         using var writeLock = await factory.AcquireWriteAsync(ct);
         await using var connection = await factory.OpenAsync(ct);
-        if (factory.Provider == DbProvider.Postgres)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM outbox WHERE id = ANY(@ids)", new { ids = outboxIds.ToArray() }, cancellationToken: ct));
-            return;
-        }
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM outbox WHERE id IN @ids", new { ids = outboxIds }, cancellationToken: ct));
+        await connection.ExecuteAsync(Sql.Cmd(
+            "DELETE FROM outbox WHERE id " + Sql.InList(factory.Provider, "ids"), new { ids = outboxIds.ToArray() }, ct));
     }
 
     public async Task<long> CountAsync(CancellationToken ct)

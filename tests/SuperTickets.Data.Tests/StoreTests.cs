@@ -1,0 +1,185 @@
+using System.Security.Cryptography;
+using Dapper;
+using SuperTickets.Data;
+using SuperTickets.Messaging;
+using SuperTickets.Testing;
+
+namespace SuperTickets.Data.Tests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class StoreTests(PostgresServer postgres)
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 30, 0, TimeSpan.Zero);
+    private readonly TimeProvider _clock = new FixedClock(Now);
+
+    public static TheoryData<DbProvider> Providers => [DbProvider.Sqlite, DbProvider.Postgres];
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Migrations_apply_once_and_record_their_versions(DbProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres);
+        var again = await new MigrationRunner(db.Factory, Microsoft.Extensions.Logging.Abstractions.NullLogger<MigrationRunner>.Instance).ApplyAsync(default);
+        Assert.Empty(again);
+        await using var connection = await db.Factory.OpenAsync(default);
+        var versions = (await connection.QueryAsync<int>("SELECT version FROM schema_migrations")).ToList();
+        Assert.Equal(MigrationRunner.Embedded(provider).Select(m => m.Version), versions.Order());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Same_message_in_one_mailbox_is_stored_once_and_bytes_once_across_mailboxes(DbProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres);
+        var emails = new EmailStore(db.Factory);
+        var mailboxes = new MailboxStore(db.Factory, _clock);
+        await mailboxes.EnsureAsync("a", "folder", "a@example.com", default);
+        await mailboxes.EnsureAsync("b", "folder", "b@example.com", default);
+        var bytes = "Subject: hi\r\n\r\nbody"u8.ToArray();
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+        long? first, duplicate, otherMailbox;
+        await using (var session = new DbSession(db.Factory))
+        {
+            await session.BeginAsync(default);
+            first = await emails.TryInsertRawAsync(session, new RawEmailInsert("a", "m1@x", "m1@x", sha, bytes, "f1", Now), EmailStatus.Received, null, default);
+            duplicate = await emails.TryInsertRawAsync(session, new RawEmailInsert("a", "m1@x", "m1@x", sha, bytes, "f2", Now), EmailStatus.Received, null, default);
+            otherMailbox = await emails.TryInsertRawAsync(session, new RawEmailInsert("b", "m1@x", "m1@x", sha, bytes, "f3", Now), EmailStatus.Received, null, default);
+            await session.CommitAsync(default);
+        }
+
+        Assert.NotNull(first);
+        Assert.Null(duplicate);
+        Assert.NotNull(otherMailbox);
+        await using var connection = await db.Factory.OpenAsync(default);
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM raw_contents"));
+        Assert.Equal(bytes, await emails.GetRawContentAsync(first!.Value, default));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Inbox_records_a_message_once_per_consumer(DbProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres);
+        await using var unitOfWork = new DbMessageUnitOfWork(new DbSession(db.Factory), _clock);
+        await unitOfWork.BeginAsync(default);
+        Assert.True(await unitOfWork.TryMarkProcessedAsync("triage", "m-1", default));
+        Assert.False(await unitOfWork.TryMarkProcessedAsync("triage", "m-1", default));
+        Assert.True(await unitOfWork.TryMarkProcessedAsync("resolve", "m-1", default));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Rolled_back_savepoint_drops_its_outbox_rows(DbProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres);
+        IReadOnlyList<MessageEnvelope> committed;
+        await using (var unitOfWork = new DbMessageUnitOfWork(new DbSession(db.Factory), _clock))
+        {
+            await unitOfWork.BeginAsync(default);
+            await unitOfWork.SavepointAsync("m", default);
+            await unitOfWork.EnqueueAsync(Envelope("kept"), default);
+            await unitOfWork.ReleaseSavepointAsync("m", default);
+            await unitOfWork.SavepointAsync("m", default);
+            await unitOfWork.EnqueueAsync(Envelope("dropped"), default);
+            await unitOfWork.RollbackToSavepointAsync("m", default);
+            committed = await unitOfWork.CommitAsync(default);
+        }
+
+        Assert.Equal(["kept"], committed.Select(e => e.MessageId));
+        var store = new OutboxStore(db.Factory, _clock);
+        Assert.Equal(1, await store.CountAsync(default));
+        var claimed = await store.ClaimPendingAsync(10, TimeSpan.Zero, TimeSpan.FromMinutes(1), default);
+        Assert.Equal("kept", Assert.Single(claimed).MessageId);
+        Assert.Equal("{\"n\":1}", System.Text.Encoding.UTF8.GetString(claimed[0].Payload.Span));
+        Assert.Equal("corr-1", claimed[0].CorrelationId);
+        Assert.Empty(await store.ClaimPendingAsync(10, TimeSpan.Zero, TimeSpan.FromMinutes(1), default));
+        await store.DeleteAsync([claimed[0].OutboxId!.Value], default);
+        Assert.Equal(0, await store.CountAsync(default));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Dead_letter_is_listed_and_replayed_once_through_the_outbox(DbProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres);
+        var deadLetters = new DeadLetterStore(db.Factory);
+        await deadLetters.StoreAsync(new DeadLetter(Envelope("dl-1"), "triage", "System.TimeoutException", "db timeout", 4, Now, Now), default);
+
+        var listed = Assert.Single(await deadLetters.ListAsync(includeReplayed: false, 10, default));
+        Assert.Equal("triage", listed.ConsumerGroup);
+        Assert.Equal(4, listed.Attempts);
+
+        for (var i = 0; i < 2; i++)
+        {
+            var session = new DbSession(db.Factory);
+            await using var unitOfWork = new DbMessageUnitOfWork(session, _clock);
+            await unitOfWork.BeginAsync(default);
+            var replayed = await deadLetters.ReplayAsync(listed.Id, session, unitOfWork, _clock, default);
+            await unitOfWork.CommitAsync(default);
+            Assert.Equal(i == 0, replayed);
+        }
+        Assert.Equal(1, await new OutboxStore(db.Factory, _clock).CountAsync(default));
+        Assert.Empty(await deadLetters.ListAsync(includeReplayed: false, 10, default));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Ticket_is_found_by_any_message_id_of_its_thread(DbProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres);
+        var (ticketId, emailId) = await SeedTicketAsync(db);
+        var tickets = new TicketStore(db.Factory);
+        await using var session = new DbSession(db.Factory);
+        await session.BeginAsync(default);
+        Assert.Equal(ticketId, await tickets.FindByMessageIdsAsync(session, ["unknown@x", "root@example.com"], default));
+        Assert.Null(await tickets.FindByMessageIdsAsync(session, ["unknown@x"], default));
+        var again = await tickets.AppendMessageAsync(session, new TicketMessageRecord
+        {
+            TicketId = ticketId, RawEmailId = emailId, MessageId = "root@example.com", Direction = "in", Author = "customer", Body = "dup", CreatedAt = Now,
+        }, default);
+        Assert.False(again);
+        var ticket = await tickets.GetAsync(session, ticketId, default);
+        Assert.Equal("customer@example.com", ticket!.CustomerEmail);
+        Assert.Equal(Now, ticket.CreatedAt);
+        await tickets.UpdateStatusAsync(session, ticketId, TicketStatus.SolvedPendingConfirmation, Now.AddHours(1), default);
+        Assert.Equal(Now.AddHours(1), (await tickets.GetAsync(session, ticketId, default))!.SolvedAt);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Pausing_the_sla_clock_moves_deadlines_by_the_paused_time(DbProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres);
+        var (ticketId, _) = await SeedTicketAsync(db);
+        var clock = new FixedClock(Now);
+        var sla = new TicketSlaStore(clock);
+        await using var session = new DbSession(db.Factory);
+        await session.BeginAsync(default);
+        await sla.StartAsync(session, ticketId, "normal", Now.AddHours(8), Now.AddHours(48), default);
+        await sla.PauseAsync(session, ticketId, default);
+        clock.Now = Now.AddHours(3);
+        await sla.ResumeAsync(session, ticketId, default);
+        var due = await session.Connection.QuerySingleAsync<(DateTimeOffset, DateTimeOffset, long)>(new CommandDefinition(
+            "SELECT first_response_due, resolution_due, paused_seconds FROM ticket_sla WHERE ticket_id = @ticketId", new { ticketId }, session.Transaction));
+        Assert.Equal(Now.AddHours(11), due.Item1);
+        Assert.Equal(Now.AddHours(51), due.Item2);
+        Assert.Equal(3 * 3600, due.Item3);
+    }
+
+    private async Task<(long TicketId, long EmailId)> SeedTicketAsync(TestDatabase db)
+    {
+        await new MailboxStore(db.Factory, _clock).EnsureAsync("a", "folder", "support@example.com", default);
+        await using var session = new DbSession(db.Factory);
+        await session.BeginAsync(default);
+        var bytes = "x"u8.ToArray();
+        var emailId = (await new EmailStore(db.Factory).TryInsertRawAsync(session,
+            new RawEmailInsert("a", "root@example.com", "root@example.com", "h", bytes, "f", Now), EmailStatus.Received, null, default))!.Value;
+        var customer = await new CustomerStore(_clock).UpsertAsync(session, "Customer@Example.com", "C", default);
+        var tickets = new TicketStore(db.Factory);
+        var ticketId = await tickets.CreateAsync(session, new NewTicket("Help", customer.Id, TicketStatus.New, "normal", "billing", null, "en", 0, 1, "{}", null, emailId, "root@example.com", Now), default);
+        await tickets.AppendMessageAsync(session, new TicketMessageRecord
+        {
+            TicketId = ticketId, RawEmailId = emailId, MessageId = "root@example.com", Direction = "in", Author = "customer", Body = "Help", CreatedAt = Now,
+        }, default);
+        await session.CommitAsync(default);
+        return (ticketId, emailId);
+    }
+
+    private static MessageEnvelope Envelope(string id) => new(
+        id, "topic", "key", "Thing", "{\"n\":1}"u8.ToArray(),
+        new Dictionary<string, string> { [MessageHeaders.CorrelationId] = "corr-1" }, Now);
+}
