@@ -20,8 +20,10 @@ public sealed record SlaPolicy
     /// <summary>When set, the policy applies only to customers of this tier.</summary>
     public string? CustomerTier { get; init; }
 
+    /// <summary>Time allowed until the first agent response; zero means no first-response target.</summary>
     public required TimeSpan FirstResponse { get; init; }
 
+    /// <summary>Time allowed until the ticket is solved; zero means no resolution target.</summary>
     public required TimeSpan Resolution { get; init; }
 
     /// <summary>Fraction of a target after which the target is at risk; in (0, 1].</summary>
