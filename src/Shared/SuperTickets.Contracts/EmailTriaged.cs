@@ -1,6 +1,9 @@
 namespace SuperTickets.Contracts;
 
-/// <summary>Triage verdict for one email: what it is, how urgent, and which conversation it belongs to.</summary>
+/// <summary>
+/// Triage verdict for one email: what it is, how urgent, and which conversation it belongs to.
+/// <see cref="Noise"/> names why no automatic reply may go out (auto-reply, bounce, list mail, loop), if any.
+/// </summary>
 public sealed record EmailTriaged(
     long EmailId,
     string ConversationKey,
@@ -15,4 +18,5 @@ public sealed record EmailTriaged(
     string? Noise,
     long? ExistingTicketId,
     bool IsMeetingRequest,
-    IReadOnlyList<string> Alerts);
+    IReadOnlyList<string> Alerts,
+    long? DuplicateOfEmailId = null);

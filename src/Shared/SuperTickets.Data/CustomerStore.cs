@@ -17,6 +17,10 @@ public sealed class CustomerStore(TimeProvider clock)
             "SELECT id, email, name, tier, created_at FROM customers WHERE email = @email", new { email = normalized }, ct));
     }
 
+    public Task<CustomerRecord?> FindAsync(DbSession session, string email, CancellationToken ct) =>
+        session.Connection.QuerySingleOrDefaultAsync<CustomerRecord>(session.Cmd(
+            "SELECT id, email, name, tier, created_at FROM customers WHERE email = @email", new { email = email.Trim().ToLowerInvariant() }, ct));
+
     public Task SetTierAsync(DbSession session, string email, string tier, CancellationToken ct) =>
         session.Connection.ExecuteAsync(session.Cmd(
             "UPDATE customers SET tier = @tier WHERE email = @email", new { email = email.Trim().ToLowerInvariant(), tier }, ct));

@@ -22,6 +22,12 @@ public sealed class OutboundEmailStore(DbConnectionFactory factory)
             "SELECT id, ticket_id, kind, idempotency_key, to_address, subject, message_id, content, status, created_at, sent_at FROM outbound_emails WHERE id = @id",
             new { id }, ct));
 
+    /// <summary>Automatic (not agent-written) emails to this address since <paramref name="since"/>: the loop guard.</summary>
+    public Task<int> CountAutomaticSinceAsync(DbSession session, string toAddress, DateTimeOffset since, CancellationToken ct) =>
+        session.Connection.ExecuteScalarAsync<int>(session.Cmd(
+            "SELECT COUNT(*) FROM outbound_emails WHERE to_address = @toAddress AND created_at >= @since AND kind <> 'agent_reply'",
+            new { toAddress, since }, ct));
+
     public Task MarkSentAsync(DbSession session, long id, DateTimeOffset at, CancellationToken ct) =>
         session.Connection.ExecuteAsync(session.Cmd(
             "UPDATE outbound_emails SET status = 'sent', sent_at = @at WHERE id = @id AND status <> 'sent'", new { id, at }, ct));

@@ -1,0 +1,8 @@
+namespace SuperTickets.Pipeline.Ingest;
+
+public enum IngestOutcome
+{
+    Stored,
+    Duplicate,
+    Quarantined,
+}

@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using SuperTickets.Contracts;
+using SuperTickets.Data;
+
+namespace SuperTickets.Pipeline.Respond;
+
+/// <summary>
+/// Writes each outgoing email as an .eml file. The file name derives from the idempotency key and the file
+/// appears atomically (written aside, then moved), so a retry after a crash finds it and writes nothing twice.
+/// </summary>
+public sealed class DropFolderMailSender(IOptions<MailOptions> options) : IMailSender
+{
+    public string Name => "drop-folder";
+
+    public async Task<bool> SendAsync(OutboundEmailRecord email, CancellationToken ct)
+    {
+        var directory = Path.GetFullPath(options.Value.OutboxDirectory);
+        Directory.CreateDirectory(directory);
+        var keyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.IdempotencyKey)))[..12];
+        var target = Path.Combine(directory, $"{TicketNumber.Format(email.TicketId)}-{email.Kind}-{keyHash}.eml");
+        if (File.Exists(target))
+        {
+            return false;
+        }
+        var temporary = Path.Combine(directory, $".{keyHash}.{Guid.NewGuid():N}.tmp");
+        await File.WriteAllBytesAsync(temporary, email.Content, ct);
+        try
+        {
+            File.Move(temporary, target, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            File.Delete(temporary);
+            return false;
+        }
+    }
+}

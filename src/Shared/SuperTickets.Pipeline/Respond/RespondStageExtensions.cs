@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using SuperTickets.Contracts;
+using SuperTickets.Messaging;
+
+namespace SuperTickets.Pipeline.Respond;
+
+public static class RespondStageExtensions
+{
+    /// <summary><see cref="Topics.ReplyRequested"/> → the mail sender (drop folder by default), once per email.</summary>
+    public static IHostApplicationBuilder AddRespondStage(this IHostApplicationBuilder builder)
+    {
+        builder.AddPipelineCore();
+        builder.Services.TryAddSingleton<IMailSender, DropFolderMailSender>();
+        builder.Services.AddConsumer<ReplyRequested, ReplyRequestedHandler>(Topics.ReplyRequested, "respond");
+        return builder;
+    }
+}

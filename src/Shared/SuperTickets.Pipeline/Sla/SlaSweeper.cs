@@ -1,0 +1,111 @@
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SuperTickets.Contracts;
+using SuperTickets.Data;
+using SuperTickets.Messaging;
+
+namespace SuperTickets.Pipeline.Sla;
+
+/// <summary>
+/// One pass over the open tickets: marks first-response and resolution targets at risk (past the warning
+/// fraction) or breached, and emits one <see cref="SlaEvent"/> per threshold per ticket, ever.
+/// </summary>
+public sealed partial class SlaSweeper(
+    IServiceScopeFactory scopes,
+    OutboxRelay relay,
+    TimeProvider clock,
+    IOptions<SlaOptions> options,
+    ILogger<SlaSweeper> logger)
+{
+    public async Task<int> SweepAsync(CancellationToken ct)
+    {
+        const string select = """
+            SELECT s.ticket_id, s.policy_id, t.created_at, s.first_response_due, s.resolution_due, s.first_response_state,
+                   s.resolution_state, s.paused_seconds, s.fired_thresholds, p.warning_fraction, p.enabled
+            FROM ticket_sla s
+            JOIN tickets t ON t.id = s.ticket_id
+            JOIN sla_policies p ON p.id = s.policy_id
+            WHERE s.paused_at IS NULL AND t.status IN ('new', 'open') AND p.enabled = @enabled
+              AND (s.first_response_state IN ('ok', 'at_risk') OR s.resolution_state IN ('ok', 'at_risk'))
+              AND s.ticket_id > @after
+            ORDER BY s.ticket_id LIMIT @limit
+            """;
+        var fired = 0;
+        long after = 0;
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var session = scope.ServiceProvider.GetRequiredService<DbSession>();
+            var unitOfWork = scope.ServiceProvider.GetRequiredService<IMessageUnitOfWork>();
+            var serializer = scope.ServiceProvider.GetRequiredService<MessageSerializer>();
+            var log = scope.ServiceProvider.GetRequiredService<InteractionLog>();
+            await unitOfWork.BeginAsync(ct);
+            var rows = (await session.Connection.QueryAsync<SlaTrackingRow>(new CommandDefinition(
+                select, new { enabled = true, after, limit = options.Value.SweepBatchSize }, session.Transaction, cancellationToken: ct))).ToList();
+            if (rows.Count == 0)
+            {
+                return fired;
+            }
+            var now = clock.GetUtcNow();
+            foreach (var row in rows)
+            {
+                var crossed = Evaluate(row, now);
+                foreach (var (threshold, due) in crossed.New)
+                {
+                    var slaEvent = new SlaEvent(row.TicketId, TicketNumber.Format(row.TicketId), threshold, due, now, row.PolicyId);
+                    await unitOfWork.EnqueueAsync(serializer.CreateEnvelope(Topics.SlaEvents, TicketNumber.Format(row.TicketId), slaEvent), ct);
+                    await log.AddAsync(session, new Interaction("sla", threshold, null, row.TicketId, null,
+                        $"{TicketNumber.Format(row.TicketId)} {threshold.Replace('_', ' ')} (due {due:u})", slaEvent), ct);
+                    LogThreshold(logger, TicketNumber.Format(row.TicketId), threshold);
+                    fired++;
+                }
+                if (crossed.New.Count > 0)
+                {
+                    await session.Connection.ExecuteAsync(new CommandDefinition("""
+                        UPDATE ticket_sla SET first_response_state = @first, resolution_state = @resolution,
+                            fired_thresholds = @firedThresholds, updated_at = @now
+                        WHERE ticket_id = @ticketId
+                        """, new { first = crossed.FirstResponse, resolution = crossed.Resolution, firedThresholds = crossed.Fired, now, ticketId = row.TicketId },
+                        session.Transaction, cancellationToken: ct));
+                }
+            }
+            relay.Dispatch(await unitOfWork.CommitAsync(ct));
+            after = rows[^1].TicketId;
+        }
+    }
+
+    internal static (string FirstResponse, string Resolution, string Fired, List<(string Threshold, DateTimeOffset Due)> New) Evaluate(SlaTrackingRow row, DateTimeOffset now)
+    {
+        var fired = row.FiredThresholds.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var crossed = new List<(string, DateTimeOffset)>();
+        var first = Target("first_response", row.FirstResponseState, row.FirstResponseDue);
+        var resolution = Target("resolution", row.ResolutionState, row.ResolutionDue);
+        return (first, resolution, string.Join(',', fired.Order(StringComparer.Ordinal)), crossed);
+
+        string Target(string name, string state, DateTimeOffset due)
+        {
+            if (state is "met" or "breached")
+            {
+                return state;
+            }
+            var total = due - row.CreatedAt - TimeSpan.FromSeconds(row.PausedSeconds);
+            var elapsed = now - row.CreatedAt - TimeSpan.FromSeconds(row.PausedSeconds);
+            var next = now >= due ? "breached"
+                : total > TimeSpan.Zero && elapsed / total >= row.WarningFraction ? "at_risk"
+                : "ok";
+            foreach (var level in next == "breached" ? new[] { "at_risk", "breached" } : next == "at_risk" ? ["at_risk"] : [])
+            {
+                if (fired.Add($"{name}_{level}"))
+                {
+                    crossed.Add(($"{name}_{level}", due));
+                }
+            }
+            return next;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SLA: {TicketNumber} {Threshold}")]
+    private static partial void LogThreshold(ILogger logger, string ticketNumber, string threshold);
+}
