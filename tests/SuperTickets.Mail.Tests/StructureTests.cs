@@ -114,6 +114,14 @@ public sealed class StructureTests
     }
 
     [Fact]
+    public void Encoded_trailing_space_in_quoted_printable_is_kept()
+    {
+        var email = TestData.ParseText("From: a@example.com\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nHi\r\n--=20\r\nSig\r\n");
+
+        Assert.Equal("Hi\n-- \nSig\n", email.TextBody);
+    }
+
+    [Fact]
     public void Lying_charset_falls_back_to_utf8()
     {
         var email = MimeParser.Parse(Encoding.UTF8.GetBytes("From: a@example.com\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\nnaïve ☃\r\n"));

@@ -71,6 +71,7 @@ internal static class TransferDecoder
     {
         var output = new byte[body.Length];
         var n = 0;
+        var kept = 0;
         var i = 0;
         while (i < body.Length)
         {
@@ -87,23 +88,20 @@ internal static class TransferDecoder
             i += eq;
             if (body[i] == '\n')
             {
-                while (n > 0 && output[n - 1] is (byte)' ' or (byte)'\t')
+                var crlf = n > kept && output[n - 1] == '\r';
+                n -= crlf ? 1 : 0;
+                while (n > kept && output[n - 1] is (byte)' ' or (byte)'\t')
                 {
                     n--;
                 }
 
-                if (n > 0 && output[n - 1] == '\r')
+                if (crlf)
                 {
-                    n--;
-                    while (n > 0 && output[n - 1] is (byte)' ' or (byte)'\t')
-                    {
-                        n--;
-                    }
-
                     output[n++] = (byte)'\r';
                 }
 
                 output[n++] = (byte)'\n';
+                kept = n;
                 i++;
                 continue;
             }
@@ -111,6 +109,7 @@ internal static class TransferDecoder
             if (i + 2 < body.Length && HexDigits.TryPair(body[i + 1], body[i + 2], out var value))
             {
                 output[n++] = value;
+                kept = n;
                 i += 3;
                 continue;
             }
@@ -125,10 +124,12 @@ internal static class TransferDecoder
             {
                 i = j < body.Length && body[j] == '\r' ? j + 1 : j;
                 i = i < body.Length && body[i] == '\n' ? i + 1 : i;
+                kept = n;
                 continue;
             }
 
             output[n++] = (byte)'=';
+            kept = n;
             i++;
         }
 
