@@ -1,0 +1,185 @@
+using System.Numerics.Tensors;
+using SuperTickets.Knowledge.Text;
+
+namespace SuperTickets.Knowledge;
+
+/// <summary>
+/// Local embedder: hashed TF-IDF features (word stems, stem bigrams and character 3- and 4-grams of each
+/// word, so typos and inflections still overlap) reduced to <see cref="Dimensions"/> by a fixed-seed sparse
+/// random projection (each feature adds ±weight to eight pseudo-random dimensions), then L2-normalized.
+/// Document frequencies are learned once by <see cref="Fit"/> and frozen, so vectors stay comparable when
+/// articles are added later. Deterministic across processes and thread-safe.
+/// </summary>
+public sealed class HashedTextEmbedder : ITextEmbedder
+{
+    /// <summary>Default vector length.</summary>
+    public const int DefaultDimensions = 256;
+
+    private const int BucketBits = 20;
+    private const int BucketMask = (1 << BucketBits) - 1;
+    private const ulong ProjectionsPerFeature = 8;
+    private const ulong Seed = 0x5EED_2026_0914_C0DEUL;
+    private const float WordWeight = 1.0f;
+    private const float BigramWeight = 0.3f;
+    private const float GramWeight = 0.3f;
+
+    private readonly float[]? _idf;
+    private readonly float _unseenIdf;
+
+    /// <summary>An embedder without document frequencies (every feature weighs the same).</summary>
+    public HashedTextEmbedder(int dimensions = DefaultDimensions)
+        : this(dimensions, null, 1f)
+    {
+    }
+
+    private HashedTextEmbedder(int dimensions, float[]? idf, float unseenIdf)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 16);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(dimensions, 65536);
+        Dimensions = dimensions;
+        _idf = idf;
+        _unseenIdf = unseenIdf;
+    }
+
+    /// <inheritdoc />
+    public int Dimensions { get; }
+
+    /// <summary>Learns document frequencies of the hashed features from <paramref name="documents"/>.</summary>
+    public static HashedTextEmbedder Fit(IEnumerable<string> documents, int dimensions = DefaultDimensions)
+    {
+        var df = new int[1 << BucketBits];
+        var n = 0;
+        var features = new Dictionary<ulong, Feature>();
+        var seen = new HashSet<int>();
+        foreach (var document in documents)
+        {
+            n++;
+            features.Clear();
+            seen.Clear();
+            CollectFeatures(document, features);
+            foreach (var hash in features.Keys)
+            {
+                var bucket = (int)(hash & BucketMask);
+                if (seen.Add(bucket))
+                {
+                    df[bucket]++;
+                }
+            }
+        }
+
+        var idf = new float[df.Length];
+        for (var i = 0; i < df.Length; i++)
+        {
+            idf[i] = Idf(n, df[i]);
+        }
+
+        return new HashedTextEmbedder(dimensions, idf, Idf(n, 1));
+    }
+
+    /// <inheritdoc />
+    public void Embed(string text, Span<float> destination)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (destination.Length != Dimensions)
+        {
+            throw new ArgumentException($"Destination must have length {Dimensions}.", nameof(destination));
+        }
+
+        destination.Clear();
+        var features = new Dictionary<ulong, Feature>();
+        CollectFeatures(text, features);
+        foreach (var (hash, feature) in features)
+        {
+            var weight = (1f + MathF.Log(feature.Count)) * feature.Weight * IdfOf(hash);
+            Project(hash, weight, destination);
+        }
+
+        var norm = TensorPrimitives.Norm(destination);
+        if (norm > 0f)
+        {
+            TensorPrimitives.Divide(destination, norm, destination);
+        }
+    }
+
+    private static float Idf(int n, int df) => MathF.Log(1f + (n - df + 0.5f) / (df + 0.5f));
+
+    private float IdfOf(ulong hash)
+    {
+        if (_idf is null)
+        {
+            return 1f;
+        }
+
+        var idf = _idf[(int)(hash & BucketMask)];
+        return idf > 0f && idf < _unseenIdf ? idf : _unseenIdf;
+    }
+
+    private void Project(ulong hash, float weight, Span<float> destination)
+    {
+        var key = hash ^ Seed;
+        for (var j = 0UL; j < ProjectionsPerFeature; j++)
+        {
+            var r = SplitMix(key + j);
+            var dim = (int)(((r & 0xFFFF_FFFFUL) * (ulong)Dimensions) >> 32);
+            destination[dim] += (r >> 63) == 0 ? weight : -weight;
+        }
+    }
+
+    private static void CollectFeatures(string text, Dictionary<ulong, Feature> features)
+    {
+        var stems = new List<string>();
+        var words = new List<string>();
+        TextAnalyzer.Analyze(text, stems, words);
+        for (var i = 0; i < stems.Count; i++)
+        {
+            Add(features, Hash(1, stems[i]), WordWeight);
+            if (i > 0)
+            {
+                Add(features, Hash(Hash(2, stems[i - 1]), stems[i]), BigramWeight);
+            }
+
+            AddGrams(features, words[i]);
+        }
+    }
+
+    private static void AddGrams(Dictionary<ulong, Feature> features, string word)
+    {
+        Span<char> padded = stackalloc char[Math.Min(word.Length, 62) + 2];
+        padded[0] = '<';
+        word.AsSpan(0, padded.Length - 2).CopyTo(padded[1..]);
+        padded[^1] = '>';
+        for (var n = 3; n <= 4; n++)
+        {
+            for (var i = 0; i + n <= padded.Length; i++)
+            {
+                Add(features, Hash((ulong)(2 + n), padded.Slice(i, n)), GramWeight);
+            }
+        }
+    }
+
+    private static void Add(Dictionary<ulong, Feature> features, ulong hash, float weight)
+    {
+        features[hash] = features.TryGetValue(hash, out var f) ? f with { Count = f.Count + 1 } : new Feature(1, weight);
+    }
+
+    private static ulong Hash(ulong kind, ReadOnlySpan<char> text)
+    {
+        var h = 0xCBF29CE484222325UL ^ (kind * 0x9E3779B97F4A7C15UL);
+        foreach (var c in text)
+        {
+            h = (h ^ c) * 0x100000001B3UL;
+        }
+
+        return SplitMix(h);
+    }
+
+    private static ulong SplitMix(ulong x)
+    {
+        x += 0x9E3779B97F4A7C15UL;
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
+    }
+
+    private readonly record struct Feature(int Count, float Weight);
+}

@@ -1,0 +1,195 @@
+namespace SuperTickets.Knowledge.Retrieval;
+
+/// <summary>
+/// An immutable state of the index: articles by ordinal, posting lists by term id, and embeddings in
+/// contiguous blocks of rows. Changes return a new snapshot that shares everything they did not touch
+/// (only the affected posting lists and vector blocks are copied). Removal moves the last article into
+/// the freed ordinal, so ordinals stay dense.
+/// </summary>
+internal sealed class IndexSnapshot
+{
+    public const int BlockRows = 1024;
+
+    private IndexSnapshot(
+        AnalyzedArticle[] docs, Dictionary<string, int> ordinals, Posting[] postings, float[][] blocks,
+        int dimensions, double totalLength)
+    {
+        Docs = docs;
+        Ordinals = ordinals;
+        Postings = postings;
+        Blocks = blocks;
+        Dimensions = dimensions;
+        TotalLength = totalLength;
+    }
+
+    public AnalyzedArticle[] Docs { get; }
+
+    public int Count => Docs.Length;
+
+    public Dictionary<string, int> Ordinals { get; }
+
+    /// <summary>Posting lists indexed by term id; ids at or beyond the length have no documents here.</summary>
+    public Posting[] Postings { get; }
+
+    public float[][] Blocks { get; }
+
+    public int Dimensions { get; }
+
+    public double TotalLength { get; }
+
+    public float AverageLength => Count == 0 ? 1f : (float)(TotalLength / Count);
+
+    public static IndexSnapshot Create(AnalyzedArticle[] docs, float[] vectors, int dimensions, int vocabularySize)
+    {
+        var ordinals = new Dictionary<string, int>(docs.Length, StringComparer.Ordinal);
+        var df = new int[vocabularySize];
+        var total = 0.0;
+        for (var d = 0; d < docs.Length; d++)
+        {
+            if (!ordinals.TryAdd(docs[d].Article.Id, d))
+            {
+                throw new ArgumentException($"Duplicate article id '{docs[d].Article.Id}'.", nameof(docs));
+            }
+
+            total += docs[d].Length;
+            foreach (var t in docs[d].TermIds)
+            {
+                df[t]++;
+            }
+        }
+
+        var postingDocs = new int[vocabularySize][];
+        var postingFreqs = new float[vocabularySize][];
+        for (var t = 0; t < vocabularySize; t++)
+        {
+            postingDocs[t] = new int[df[t]];
+            postingFreqs[t] = new float[df[t]];
+            df[t] = 0;
+        }
+
+        for (var d = 0; d < docs.Length; d++)
+        {
+            var terms = docs[d].TermIds;
+            for (var i = 0; i < terms.Length; i++)
+            {
+                var t = terms[i];
+                postingDocs[t][df[t]] = d;
+                postingFreqs[t][df[t]++] = docs[d].Frequencies[i];
+            }
+        }
+
+        var postings = new Posting[vocabularySize];
+        for (var t = 0; t < vocabularySize; t++)
+        {
+            postings[t] = new Posting(postingDocs[t], postingFreqs[t]);
+        }
+
+        var blocks = new float[(docs.Length + BlockRows - 1) / BlockRows][];
+        for (var b = 0; b < blocks.Length; b++)
+        {
+            blocks[b] = new float[BlockRows * dimensions];
+            var rows = Math.Min(BlockRows, docs.Length - (b * BlockRows));
+            vectors.AsSpan(b * BlockRows * dimensions, rows * dimensions).CopyTo(blocks[b]);
+        }
+
+        return new IndexSnapshot(docs, ordinals, postings, blocks, dimensions, total);
+    }
+
+    public ReadOnlySpan<float> Row(int ordinal) =>
+        Blocks[ordinal / BlockRows].AsSpan(ordinal % BlockRows * Dimensions, Dimensions);
+
+    public IndexSnapshot WithAdded(AnalyzedArticle doc, ReadOnlySpan<float> vector, int vocabularySize)
+    {
+        var ordinal = Count;
+        var docs = new AnalyzedArticle[Count + 1];
+        Docs.CopyTo(docs, 0);
+        docs[ordinal] = doc;
+        var ordinals = new Dictionary<string, int>(Ordinals, StringComparer.Ordinal) { [doc.Article.Id] = ordinal };
+        var postings = GrowPostings(vocabularySize);
+        AddPostings(postings, doc, ordinal);
+        var blocks = WithRow(Blocks, ordinal, vector);
+        return new IndexSnapshot(docs, ordinals, postings, blocks, Dimensions, TotalLength + doc.Length);
+    }
+
+    public IndexSnapshot WithReplaced(int ordinal, AnalyzedArticle doc, ReadOnlySpan<float> vector, int vocabularySize)
+    {
+        var old = Docs[ordinal];
+        var docs = (AnalyzedArticle[])Docs.Clone();
+        docs[ordinal] = doc;
+        var postings = GrowPostings(vocabularySize);
+        foreach (var t in old.TermIds)
+        {
+            postings[t] = postings[t].Without(ordinal);
+        }
+
+        AddPostings(postings, doc, ordinal);
+        var blocks = WithRow(Blocks, ordinal, vector);
+        return new IndexSnapshot(docs, Ordinals, postings, blocks, Dimensions, TotalLength - old.Length + doc.Length);
+    }
+
+    public IndexSnapshot WithRemoved(int ordinal)
+    {
+        var removed = Docs[ordinal];
+        var last = Count - 1;
+        var postings = (Posting[])Postings.Clone();
+        foreach (var t in removed.TermIds)
+        {
+            postings[t] = postings[t].Without(ordinal);
+        }
+
+        var ordinals = new Dictionary<string, int>(Ordinals, StringComparer.Ordinal);
+        ordinals.Remove(removed.Article.Id);
+        var docs = new AnalyzedArticle[last];
+        Docs.AsSpan(0, last).CopyTo(docs);
+        var blocks = Blocks;
+        if (ordinal != last)
+        {
+            var moved = Docs[last];
+            docs[ordinal] = moved;
+            ordinals[moved.Article.Id] = ordinal;
+            foreach (var t in moved.TermIds)
+            {
+                postings[t] = postings[t].Renumber(last, ordinal);
+            }
+
+            blocks = WithRow(blocks, ordinal, Row(last));
+        }
+
+        if (last % BlockRows == 0)
+        {
+            blocks = blocks[..^1];
+        }
+
+        return new IndexSnapshot(docs, ordinals, postings, blocks, Dimensions, TotalLength - removed.Length);
+    }
+
+    private Posting[] GrowPostings(int vocabularySize)
+    {
+        var postings = new Posting[Math.Max(vocabularySize, Postings.Length)];
+        Postings.CopyTo(postings, 0);
+        for (var t = Postings.Length; t < postings.Length; t++)
+        {
+            postings[t] = Posting.Empty;
+        }
+
+        return postings;
+    }
+
+    private static void AddPostings(Posting[] postings, AnalyzedArticle doc, int ordinal)
+    {
+        for (var i = 0; i < doc.TermIds.Length; i++)
+        {
+            var t = doc.TermIds[i];
+            postings[t] = postings[t].With(ordinal, doc.Frequencies[i]);
+        }
+    }
+
+    private float[][] WithRow(float[][] blocks, int ordinal, ReadOnlySpan<float> vector)
+    {
+        var b = ordinal / BlockRows;
+        var result = b < blocks.Length ? (float[][])blocks.Clone() : [.. blocks, new float[BlockRows * Dimensions]];
+        result[b] = b < blocks.Length ? (float[])blocks[b].Clone() : result[b];
+        vector.CopyTo(result[b].AsSpan(ordinal % BlockRows * Dimensions, Dimensions));
+        return result;
+    }
+}

@@ -1,0 +1,3 @@
+namespace SuperTickets.Knowledge.Tests;
+
+internal sealed record LabelledQuery(string Query, string? Expected);
