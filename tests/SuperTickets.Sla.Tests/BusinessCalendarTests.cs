@@ -49,9 +49,10 @@ public sealed class BusinessCalendarTests
     }
 
     [Fact]
-    public void Negative_duration_is_rejected()
+    public void Negative_or_calendar_exceeding_durations_are_rejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Berlin.AddBusinessTime(Utc(2025, 6, 2, 9), TimeSpan.FromMinutes(-1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Berlin.AddBusinessTime(Utc(2025, 6, 2, 9), TimeSpan.MaxValue));
     }
 
     [Fact]

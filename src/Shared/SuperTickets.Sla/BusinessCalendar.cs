@@ -18,6 +18,7 @@ public sealed class BusinessCalendar
     private const int FirstYear = 2;
     private const int LastYear = 9998;
     private const int MaxYearsWithoutOpenTime = 100;
+    private static readonly long MaxTicksPerYear = TimeSpan.FromDays(367).Ticks;
 
     private readonly ConcurrentDictionary<int, CalendarYear> _years = new();
     private readonly bool _neverClosed;
@@ -100,6 +101,11 @@ public sealed class BusinessCalendar
         }
 
         var year = YearOf(start.UtcTicks);
+        if (duration.Ticks / MaxTicksPerYear > LastYear - year.Year)
+        {
+            throw new ArgumentOutOfRangeException(nameof(duration), duration, $"Calendar '{Id}' supports years {FirstYear}-{LastYear}.");
+        }
+
         var position = year.Position(start.UtcTicks) + duration.Ticks;
         var emptyYears = 0;
         while (position > year.Total)

@@ -35,10 +35,6 @@ internal sealed class CalendarYear
     /// <summary>Business ticks in the whole year.</summary>
     public long Total => _before[^1];
 
-    public int SegmentCount => _starts.Length;
-
-    public long FirstStart => _starts[0];
-
     public static CalendarYear Build(int year, TimeZoneInfo zone, WeeklySchedule schedule, IReadOnlySet<DateOnly> holidays)
     {
         var first = new DateOnly(year, 1, 1);
@@ -91,7 +87,7 @@ internal sealed class CalendarYear
         return new CalendarYear(year, startUtc, endUtc, starts, ends);
     }
 
-    /// <summary>Index of the first segment ending after <paramref name="utc"/>, or SegmentCount.</summary>
+    /// <summary>Index of the first segment ending after <paramref name="utc"/>, or the segment count.</summary>
     public int SegmentAfter(long utc)
     {
         int low = 0, high = _ends.Length;
