@@ -49,9 +49,10 @@ public sealed class BusinessCalendarTests
     }
 
     [Fact]
-    public void Negative_duration_is_rejected()
+    public void Negative_or_calendar_exceeding_durations_are_rejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Berlin.AddBusinessTime(Utc(2025, 6, 2, 9), TimeSpan.FromMinutes(-1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Berlin.AddBusinessTime(Utc(2025, 6, 2, 9), TimeSpan.MaxValue));
     }
 
     [Fact]
@@ -149,6 +150,22 @@ public sealed class BusinessCalendarTests
         Assert.Equal(TimeSpan.FromHours(2), NewYorkNight.BusinessTimeBetween(Utc(2025, 3, 9, 5), Utc(2025, 3, 9, 8)));
         Assert.Equal(TimeSpan.FromHours(4), NewYorkNight.BusinessTimeBetween(Utc(2025, 11, 2, 4), Utc(2025, 11, 2, 9)));
         Assert.Equal(Utc(2025, 3, 9, 7, 30), NewYorkNight.AddBusinessTime(Utc(2025, 3, 9, 5, 30), TimeSpan.FromHours(2)));
+    }
+
+    [Fact]
+    public void Interval_starting_in_a_repeated_hour_is_open_whenever_the_wall_clock_reads_inside_it()
+    {
+        var calendar = new BusinessCalendar(
+            "ny-small-hours",
+            "America/New_York",
+            new WeeklySchedule([new WeeklyInterval(DayOfWeek.Sunday, TimeSpan.FromHours(1.5), TimeSpan.FromHours(2.5))]));
+
+        Assert.Equal(TimeSpan.FromHours(1.5), calendar.BusinessTimeBetween(Utc(2025, 11, 2, 0), Utc(2025, 11, 2, 12)));
+        Assert.True(calendar.IsOpen(Utc(2025, 11, 2, 5, 45)));
+        Assert.False(calendar.IsOpen(Utc(2025, 11, 2, 6, 15)));
+        Assert.True(calendar.IsOpen(Utc(2025, 11, 2, 6, 45)));
+        Assert.Equal(TimeSpan.FromHours(0.5), calendar.BusinessTimeBetween(Utc(2025, 3, 9, 0), Utc(2025, 3, 9, 12)));
+        Assert.Equal(Utc(2025, 11, 2, 7), calendar.AddBusinessTime(Utc(2025, 11, 2, 0), TimeSpan.FromHours(1)));
     }
 
     [Fact]

@@ -5,8 +5,9 @@ namespace SuperTickets.Sla;
 
 /// <summary>
 /// Business hours in one time zone: a weekly schedule in local wall-clock time minus full-day holidays.
-/// Daylight saving is honoured: local hours are converted to instants, a local time skipped by a gap does not
-/// exist, a repeated local time means its first occurrence. All results are UTC instants.
+/// An instant is open when its local wall-clock time lies in one of its local date's intervals and that date is
+/// not a holiday. So daylight saving is honoured exactly: hours skipped by a spring change do not exist, hours
+/// repeated by an autumn change count twice, and a day without a change has its nominal hours. Results are UTC.
 /// Thread-safe; each local year is tabulated once on first use, so lookups are binary searches.
 /// </summary>
 public sealed class BusinessCalendar
@@ -17,6 +18,7 @@ public sealed class BusinessCalendar
     private const int FirstYear = 2;
     private const int LastYear = 9998;
     private const int MaxYearsWithoutOpenTime = 100;
+    private static readonly long MaxTicksPerYear = TimeSpan.FromDays(367).Ticks;
 
     private readonly ConcurrentDictionary<int, CalendarYear> _years = new();
     private readonly bool _neverClosed;
@@ -99,6 +101,11 @@ public sealed class BusinessCalendar
         }
 
         var year = YearOf(start.UtcTicks);
+        if (duration.Ticks / MaxTicksPerYear > LastYear - year.Year)
+        {
+            throw new ArgumentOutOfRangeException(nameof(duration), duration, $"Calendar '{Id}' supports years {FirstYear}-{LastYear}.");
+        }
+
         var position = year.Position(start.UtcTicks) + duration.Ticks;
         var emptyYears = 0;
         while (position > year.Total)

@@ -35,16 +35,14 @@ internal sealed class CalendarYear
     /// <summary>Business ticks in the whole year.</summary>
     public long Total => _before[^1];
 
-    public int SegmentCount => _starts.Length;
-
-    public long FirstStart => _starts[0];
-
     public static CalendarYear Build(int year, TimeZoneInfo zone, WeeklySchedule schedule, IReadOnlySet<DateOnly> holidays)
     {
-        var starts = new List<long>(400);
-        var ends = new List<long>(400);
         var first = new DateOnly(year, 1, 1);
         var next = first.AddYears(1);
+        var startUtc = LocalTimeMapper.FirstAtOrAfter(zone, first.ToDateTime(TimeOnly.MinValue));
+        var endUtc = LocalTimeMapper.FirstAtOrAfter(zone, next.ToDateTime(TimeOnly.MinValue));
+        var found = new List<(long Start, long End)>(400);
+        Span<(long Start, long End)> pieces = stackalloc (long, long)[2];
         for (var date = first; date < next; date = date.AddDays(1))
         {
             if (holidays.Contains(date))
@@ -55,31 +53,41 @@ internal sealed class CalendarYear
             var midnight = date.ToDateTime(TimeOnly.MinValue);
             foreach (var interval in schedule.IntervalsOn(date.DayOfWeek))
             {
-                var start = LocalTimeMapper.ToUtcTicks(zone, midnight + interval.Start);
-                var end = LocalTimeMapper.ToUtcTicks(zone, midnight + interval.End);
-                if (end <= start)
+                var count = LocalTimeMapper.Preimage(zone, midnight + interval.Start, midnight + interval.End, pieces);
+                for (var i = 0; i < count; i++)
                 {
-                    continue;
-                }
-
-                if (ends.Count > 0 && ends[^1] == start)
-                {
-                    ends[^1] = end;
-                }
-                else
-                {
-                    starts.Add(start);
-                    ends.Add(end);
+                    found.Add(pieces[i]);
                 }
             }
         }
 
-        var startUtc = LocalTimeMapper.ToUtcTicks(zone, first.ToDateTime(TimeOnly.MinValue));
-        var endUtc = LocalTimeMapper.ToUtcTicks(zone, next.ToDateTime(TimeOnly.MinValue));
+        found.Sort();
+        var starts = new List<long>(found.Count);
+        var ends = new List<long>(found.Count);
+        foreach (var (foundStart, foundEnd) in found)
+        {
+            var start = Math.Max(foundStart, startUtc);
+            var end = Math.Min(foundEnd, endUtc);
+            if (end <= start)
+            {
+                continue;
+            }
+
+            if (ends.Count > 0 && ends[^1] >= start)
+            {
+                ends[^1] = Math.Max(ends[^1], end);
+            }
+            else
+            {
+                starts.Add(start);
+                ends.Add(end);
+            }
+        }
+
         return new CalendarYear(year, startUtc, endUtc, starts, ends);
     }
 
-    /// <summary>Index of the first segment ending after <paramref name="utc"/>, or SegmentCount.</summary>
+    /// <summary>Index of the first segment ending after <paramref name="utc"/>, or the segment count.</summary>
     public int SegmentAfter(long utc)
     {
         int low = 0, high = _ends.Length;

@@ -1,61 +1,83 @@
 namespace SuperTickets.Sla;
 
-/// <summary>
-/// Maps local wall-clock times of one time zone to UTC ticks, total and monotonic:
-/// a time skipped by a daylight-saving gap maps to the instant the gap ends (the skipped hour does not exist),
-/// an ambiguous time (repeated hour) maps to its first occurrence.
-/// </summary>
+/// <summary>Maps local wall-clock times of one time zone to UTC instants, daylight-saving changes included.</summary>
 internal static class LocalTimeMapper
 {
-    private static readonly TimeSpan GapProbeStep = TimeSpan.FromMinutes(15);
-    private static readonly TimeSpan LongestGap = TimeSpan.FromDays(2);
+    private static readonly long Window = TimeSpan.FromHours(15).Ticks;
 
-    public static long ToUtcTicks(TimeZoneInfo zone, DateTime local)
+    /// <summary>
+    /// The UTC segments (at most two, ordered, half-open) of all instants whose local wall-clock time lies in
+    /// [<paramref name="from"/>, <paramref name="to"/>): a range skipped by a spring change shrinks, a range repeated
+    /// by an autumn change is found twice. Assumes at most one offset change within 15 hours of the range.
+    /// </summary>
+    public static int Preimage(TimeZoneInfo zone, DateTime from, DateTime to, Span<(long Start, long End)> segments)
     {
-        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(local))
+        var windowStart = from.Ticks - Window;
+        var windowEnd = to.Ticks + Window;
+        var before = Offset(zone, windowStart);
+        var after = Offset(zone, windowEnd);
+        if (before == after)
         {
-            var gapEnd = FirstValidAfter(zone, local);
-            return gapEnd.Ticks - zone.GetUtcOffset(gapEnd).Ticks;
+            segments[0] = (from.Ticks - before, to.Ticks - before);
+            return 1;
         }
 
-        if (zone.IsAmbiguousTime(local))
-        {
-            var largest = zone.GetAmbiguousTimeOffsets(local).Max();
-            return local.Ticks - largest.Ticks;
-        }
-
-        return local.Ticks - zone.GetUtcOffset(local).Ticks;
+        var change = FirstWithOffset(zone, windowStart, windowEnd, after);
+        var count = 0;
+        Add(segments, ref count, from.Ticks - before, Math.Min(to.Ticks - before, change));
+        Add(segments, ref count, Math.Max(from.Ticks - after, change), to.Ticks - after);
+        return count;
     }
 
-    private static DateTime FirstValidAfter(TimeZoneInfo zone, DateTime invalid)
+    /// <summary>The earliest instant whose local time is at or after <paramref name="local"/> (first occurrence, or the end of a gap).</summary>
+    public static long FirstAtOrAfter(TimeZoneInfo zone, DateTime local)
     {
-        var valid = invalid;
-        var limit = invalid + LongestGap;
-        do
+        Span<(long Start, long End)> segments = stackalloc (long, long)[2];
+        var count = Preimage(zone, local, local.AddTicks(1), segments);
+        if (count > 0)
         {
-            valid += GapProbeStep;
-            if (valid > limit)
-            {
-                throw new InvalidOperationException($"Time zone {zone.Id} skips more than {LongestGap} at {invalid:s}.");
-            }
+            return segments[0].Start;
         }
-        while (zone.IsInvalidTime(valid));
 
-        long low = invalid.Ticks, high = valid.Ticks;
+        return FirstWithOffset(zone, local.Ticks - Window, local.Ticks + Window, Offset(zone, local.Ticks + Window));
+    }
+
+    private static void Add(Span<(long Start, long End)> segments, ref int count, long start, long end)
+    {
+        if (end <= start)
+        {
+            return;
+        }
+
+        if (count > 0 && segments[count - 1].End == start)
+        {
+            segments[count - 1].End = end;
+        }
+        else
+        {
+            segments[count++] = (start, end);
+        }
+    }
+
+    private static long Offset(TimeZoneInfo zone, long utcTicks) =>
+        zone.GetUtcOffset(new DateTime(utcTicks, DateTimeKind.Utc)).Ticks;
+
+    /// <summary>First UTC instant in (low, high] whose offset is <paramref name="offset"/>, given it holds at high and not at low.</summary>
+    private static long FirstWithOffset(TimeZoneInfo zone, long low, long high, long offset)
+    {
         while (high - low > 1)
         {
             var middle = low + ((high - low) / 2);
-            if (zone.IsInvalidTime(new DateTime(middle, DateTimeKind.Unspecified)))
-            {
-                low = middle;
-            }
-            else
+            if (Offset(zone, middle) == offset)
             {
                 high = middle;
             }
+            else
+            {
+                low = middle;
+            }
         }
 
-        return new DateTime(high, DateTimeKind.Unspecified);
+        return high;
     }
 }

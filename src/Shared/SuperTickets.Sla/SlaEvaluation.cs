@@ -8,4 +8,7 @@ public readonly record struct SlaEvaluation(
     bool IsPaused,
     TimeSpan PausedTime,
     SlaTargetStatus FirstResponse,
-    SlaTargetStatus Resolution);
+    SlaTargetStatus Resolution)
+{
+    public SlaTargetStatus this[SlaTarget target] => target == SlaTarget.FirstResponse ? FirstResponse : Resolution;
+}
