@@ -1,1 +1,14 @@
-Console.WriteLine("skeleton");
+using SuperTickets.Pipeline;
+using SuperTickets.Pipeline.Resolve;
+using SuperTickets.Pipeline.Respond;
+using SuperTickets.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddResolveStage();
+builder.AddRespondStage();
+builder.AddConfiguredTransport();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();

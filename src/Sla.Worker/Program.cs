@@ -1,1 +1,12 @@
-Console.WriteLine("skeleton");
+using SuperTickets.Pipeline;
+using SuperTickets.Pipeline.Sla;
+using SuperTickets.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddSlaStage();
+builder.AddConfiguredTransport();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();

@@ -1,1 +1,11 @@
-Console.WriteLine("skeleton");
+using System.CommandLine;
+using SuperTickets.Cli.Commands;
+
+var root = new RootCommand("SuperTickets: an email-driven support desk.")
+{
+    RunCommand.Create(),
+    MigrateCommand.Create(),
+    BenchCommand.Create(),
+    ParseCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

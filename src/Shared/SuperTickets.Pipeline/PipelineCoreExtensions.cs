@@ -28,5 +28,20 @@ public static class PipelineCoreExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The transport named by <c>Messaging:Transport</c>. Only <c>InProcess</c> exists in this build of a
+    /// standalone worker; an unknown name stops start-up with a message naming the key.
+    /// </summary>
+    public static IHostApplicationBuilder AddConfiguredTransport(this IHostApplicationBuilder builder)
+    {
+        var transport = builder.Configuration["Messaging:Transport"] ?? "InProcess";
+        if (!string.Equals(transport, "InProcess", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Messaging:Transport '{transport}' is not supported; use InProcess.");
+        }
+        builder.Services.AddInProcessTransport();
+        return builder;
+    }
+
     private sealed class PipelineCoreMarker;
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -20,7 +21,6 @@ public static class SlaStageExtensions
             ?? new SlaOptions().SweepInterval;
         builder.Services.AddQuartz(q =>
         {
-            q.SchedulerName = "supertickets-sla";
             q.UseInMemoryStore();
             q.AddJob<SlaSweepJob>(j => j.WithIdentity(SlaSweepJob.Name));
             q.AddTrigger(t => t.ForJob(SlaSweepJob.Name).WithIdentity(SlaSweepJob.Name + "-trigger")

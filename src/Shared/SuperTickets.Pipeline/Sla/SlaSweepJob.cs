@@ -8,5 +8,6 @@ public sealed class SlaSweepJob(SlaSweeper sweeper) : IJob
 {
     public const string Name = "sla-sweep";
 
-    public Task Execute(IJobExecutionContext context) => sweeper.SweepAsync(context.CancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await sweeper.SweepAsync(cancellationToken);
 }

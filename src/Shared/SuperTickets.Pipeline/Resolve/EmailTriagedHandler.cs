@@ -1,0 +1,265 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SuperTickets.Contracts;
+using SuperTickets.Data;
+using SuperTickets.Messaging;
+
+namespace SuperTickets.Pipeline.Resolve;
+
+/// <summary>
+/// Decides what happens to a triaged email: noise is recorded and never answered; a reply joins its ticket
+/// (reopening or resuming the clock); a new request is auto-answered from the knowledge base when that is safe,
+/// otherwise it becomes a ticket with an SLA, an assignee and an acknowledgement.
+/// </summary>
+public sealed partial class EmailTriagedHandler(
+    DbSession session,
+    EmailStore emails,
+    TicketStore tickets,
+    CustomerStore customers,
+    TicketSlaStore sla,
+    AgentStore agents,
+    OutboundEmailStore outbound,
+    InteractionLog log,
+    KnowledgeBase knowledge,
+    SlaPlanner planner,
+    ReplyComposer composer,
+    IOptions<ResolveOptions> resolveOptions,
+    IOptions<MailOptions> mailOptions,
+    TimeProvider clock,
+    ILogger<EmailTriagedHandler> logger) : IMessageHandler<EmailTriaged>
+{
+    public async Task HandleAsync(EmailTriaged message, MessageContext context, CancellationToken ct)
+    {
+        var email = await emails.GetParsedAsync(session, message.EmailId, ct)
+            ?? throw new InvalidOperationException($"Email {message.EmailId} has no parsed view.");
+        var decision = new ResolveContext(message, email, context);
+
+        if (message.DuplicateOfEmailId is { } original)
+        {
+            await IgnoreAsync(decision, "duplicate", $"same Message-ID as email {original} (delivered to another mailbox)", ct);
+        }
+        else if (message.ExistingTicketId is { } ticketId)
+        {
+            await AppendToTicketAsync(decision, ticketId, ct);
+        }
+        else if (message.Noise is { } noise)
+        {
+            await IgnoreAsync(decision, "noise", $"{noise}: {email.NoiseReason}", ct);
+        }
+        else
+        {
+            await NewRequestAsync(decision, ct);
+        }
+    }
+
+    private async Task IgnoreAsync(ResolveContext c, string action, string reason, CancellationToken ct)
+    {
+        await emails.SetStatusAsync(session, c.Email.RawEmailId, EmailStatus.Ignored, null, ct);
+        await log.AddAsync(session, new Interaction("resolve", "ignored_" + action, c.Email.RawEmailId, null, c.Context.CorrelationId,
+            $"No ticket and no reply: {reason}", new { reason }), ct);
+        LogIgnored(logger, c.Email.RawEmailId, action);
+    }
+
+    private async Task AppendToTicketAsync(ResolveContext c, long ticketId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var ticket = await tickets.GetAsync(session, ticketId, ct) ?? throw new InvalidOperationException($"Ticket {ticketId} vanished.");
+        var appended = await tickets.AppendMessageAsync(session, InboundMessage(c.Email, ticketId, now), ct);
+        string action;
+        if (!appended)
+        {
+            action = "already_on_ticket";
+        }
+        else if (c.Message.Noise is not null)
+        {
+            action = "noise_recorded";
+        }
+        else if (TicketStatus.IsSolved(ticket.Status))
+        {
+            await tickets.UpdateStatusAsync(session, ticketId, TicketStatus.Open, now, ct);
+            await sla.ResumeAsync(session, ticketId, ct);
+            await PublishTicketEventAsync(c, ticket, TicketEventKinds.Reopened, TicketStatus.Open, "customer replied", ct);
+            action = "reopened";
+        }
+        else
+        {
+            if (ticket.Status == TicketStatus.Pending)
+            {
+                await tickets.UpdateStatusAsync(session, ticketId, TicketStatus.Open, now, ct);
+                await sla.ResumeAsync(session, ticketId, ct);
+            }
+            await PublishTicketEventAsync(c, ticket, TicketEventKinds.MessageAppended, ticket.Status == TicketStatus.Pending ? TicketStatus.Open : ticket.Status, null, ct);
+            action = "appended";
+        }
+        await emails.SetStatusAsync(session, c.Email.RawEmailId, c.Message.Noise is null ? EmailStatus.Resolved : EmailStatus.Ignored, null, ct);
+        await log.AddAsync(session, new Interaction("resolve", action, c.Email.RawEmailId, ticketId, c.Context.CorrelationId,
+            $"Reply on {TicketNumber.Format(ticketId)} ({ticket.Status}): {action.Replace('_', ' ')}",
+            new { previousStatus = ticket.Status, noise = c.Message.Noise }), ct);
+    }
+
+    private async Task NewRequestAsync(ResolveContext c, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var m = c.Message;
+        var customer = await customers.UpsertAsync(session, c.Email.FromAddress, c.Email.FromName, ct);
+        var isVip = customer.Tier == "vip" || m.PriorityReasons.Any(r => r.Contains("vip", StringComparison.OrdinalIgnoreCase));
+        var (score, breakdown) = SmartScore.Compute(m.Priority, m.Sentiment, isVip, m.Alerts.Count,
+            await customers.CountTicketsSinceAsync(session, customer.Id, now.AddDays(-7), ct), TimeSpan.Zero);
+        var query = $"{c.Email.Subject}\n{c.Email.NewText}";
+        var index = await knowledge.GetAsync(ct);
+        var answer = index.Decide(query, resolveOptions.Value.AutoAnswerThreshold);
+        var capReached = await AutoReplyCapReachedAsync(c.Email.FromAddress, now, ct);
+        var blockers = AutoAnswerBlockers(m, capReached);
+
+        if (answer.IsAnswerable && blockers.Count == 0)
+        {
+            var article = answer.Best!.Article;
+            var ticketId = await tickets.CreateAsync(session, NewTicket(c, customer.Id, TicketStatus.SolvedPendingConfirmation, score, breakdown, null, now), ct);
+            await tickets.UpdateStatusAsync(session, ticketId, TicketStatus.SolvedPendingConfirmation, now, ct);
+            await tickets.AppendMessageAsync(session, InboundMessage(c.Email, ticketId, now), ct);
+            await SendAsync(c, composer.AutoAnswer(c.Email, ticketId, article), ct);
+            var ticket = (await tickets.GetAsync(session, ticketId, ct))!;
+            await PublishTicketEventAsync(c, ticket, TicketEventKinds.AutoAnswered, ticket.Status, article.Id, ct);
+            await FinishAsync(c, ticketId, "auto_answered",
+                $"Auto-answered with article '{article.Id}' (confidence {answer.Confidence:F2} ≥ {answer.Threshold:F2})",
+                new { article = article.Id, answer.Confidence, answer.Threshold, similarity = answer.Best.Similarity, score, breakdown }, ct);
+            return;
+        }
+
+        var plan = await planner.PlanAsync(m.Priority, m.Category, customer.Tier, now, ct);
+        var newTicketId = await tickets.CreateAsync(session, NewTicket(c, customer.Id, TicketStatus.New, score, breakdown, plan?.Policy.Id, now), ct);
+        await tickets.AppendMessageAsync(session, InboundMessage(c.Email, newTicketId, now), ct);
+        if (plan is { } p)
+        {
+            await sla.StartAsync(session, newTicketId, p.Policy.Id, p.FirstResponseDue, p.ResolutionDue, ct);
+        }
+        var assignment = await AssignAsync(newTicketId, m, ct);
+        if (!capReached)
+        {
+            await SendAsync(c, composer.Acknowledgement(c.Email, newTicketId, m.Category, m.Priority, plan?.FirstResponseDue), ct);
+        }
+        if (m.IsMeetingRequest && !capReached)
+        {
+            var slot = IcsInvitation.ProposeSlot(now);
+            var mail = mailOptions.Value;
+            var ics = IcsInvitation.Create($"ticket-{newTicketId}-call@{mail.MessageIdDomain}", slot, TimeSpan.FromMinutes(30),
+                $"Support call about {TicketNumber.Format(newTicketId)}", mail.SupportName, mail.SupportAddress!, c.Email.FromAddress, now);
+            await SendAsync(c, composer.MeetingInvitation(c.Email, newTicketId, slot, TimeSpan.FromMinutes(30), ics), ct);
+            await c.Context.PublishAsync(Topics.MeetingRequested, c.Message.ConversationKey,
+                new MeetingRequested(newTicketId, c.Email.RawEmailId, slot, TimeSpan.FromMinutes(30), $"meeting:{c.Email.RawEmailId}"), ct);
+        }
+        var created = (await tickets.GetAsync(session, newTicketId, ct))!;
+        await PublishTicketEventAsync(c, created, TicketEventKinds.Created, created.Status, assignment.Reason, ct);
+        await FinishAsync(c, newTicketId, "ticket_created",
+            $"Ticket {TicketNumber.Format(newTicketId)} ({m.Category}, {m.Priority}); {assignment.Reason}" + (capReached ? "; auto-reply cap reached, no acknowledgement" : ""),
+            new
+            {
+                kbBest = answer.Best?.Article.Id,
+                kbConfidence = answer.Confidence,
+                autoAnswerBlockers = blockers,
+                slaPolicy = plan?.Policy.Id,
+                firstResponseDue = plan?.FirstResponseDue,
+                resolutionDue = plan?.ResolutionDue,
+                assignment,
+                score,
+                breakdown,
+                meeting = m.IsMeetingRequest,
+            }, ct);
+    }
+
+    private List<string> AutoAnswerBlockers(EmailTriaged m, bool capReached)
+    {
+        var settings = resolveOptions.Value;
+        var blockers = new List<string>();
+        if (!settings.AutoAnswerCategories.Contains(m.Category))
+        {
+            blockers.Add($"category '{m.Category}' is not answered automatically");
+        }
+        if (PriorityRank(m.Priority) > PriorityRank(settings.AutoAnswerMaxPriority))
+        {
+            blockers.Add($"priority {m.Priority}");
+        }
+        if (m.Sentiment < settings.AutoAnswerMinSentiment)
+        {
+            blockers.Add($"negative sentiment {m.Sentiment:F2}");
+        }
+        if (m.IsMeetingRequest)
+        {
+            blockers.Add("meeting request");
+        }
+        if (capReached)
+        {
+            blockers.Add("auto-reply cap for this address reached");
+        }
+        return blockers;
+    }
+
+    private async Task<bool> AutoReplyCapReachedAsync(string address, DateTimeOffset now, CancellationToken ct)
+    {
+        var mail = mailOptions.Value;
+        return await outbound.CountAutomaticSinceAsync(session, address.ToLowerInvariant(), now - mail.AutoReplyWindow, ct) >= mail.MaxAutoRepliesPerWindow;
+    }
+
+    private async Task<AssignmentDecision> AssignAsync(long ticketId, EmailTriaged m, CancellationToken ct)
+    {
+        var loads = await tickets.OpenLoadByAgentAsync(session, ct);
+        var candidates = (await agents.ListAsync(session, ct)).Select(a => new AgentCandidate(
+            a.Id,
+            JsonSerializer.Deserialize<List<string>>(a.SkillsJson) ?? [],
+            JsonSerializer.Deserialize<List<string>>(a.LanguagesJson) ?? [],
+            a.MaxConcurrent, a.Status, loads.GetValueOrDefault(a.Id))).ToList();
+        var decision = Assigner.Choose(candidates, m.Category, m.Language, await agents.LastAssignedAgentAsync(session, ct));
+        if (decision.AgentId is { } agentId)
+        {
+            await tickets.SetAssigneeAsync(session, ticketId, agentId, clock.GetUtcNow(), ct);
+        }
+        await agents.RecordAssignmentAsync(session, ticketId, decision.AgentId, decision.Reason, ct);
+        return decision;
+    }
+
+    private async Task SendAsync(ResolveContext c, OutboundEmailRecord email, CancellationToken ct)
+    {
+        if (await outbound.TryInsertAsync(session, email, ct) is { } id)
+        {
+            await c.Context.PublishAsync(Topics.ReplyRequested, c.Message.ConversationKey,
+                new ReplyRequested(id, email.TicketId, email.Kind, email.IdempotencyKey), ct);
+        }
+    }
+
+    private Task PublishTicketEventAsync(ResolveContext c, TicketRecord ticket, string kind, string status, string? detail, CancellationToken ct) =>
+        c.Context.PublishAsync(Topics.TicketEvents, TicketNumber.Format(ticket.Id),
+            new TicketEvent(ticket.Id, TicketNumber.Format(ticket.Id), kind, status, ticket.Priority, ticket.Category, clock.GetUtcNow(), detail), ct);
+
+    private async Task FinishAsync(ResolveContext c, long ticketId, string action, string summary, object analysis, CancellationToken ct)
+    {
+        await emails.SetStatusAsync(session, c.Email.RawEmailId, EmailStatus.Resolved, null, ct);
+        await log.AddAsync(session, new Interaction("resolve", action, c.Email.RawEmailId, ticketId, c.Context.CorrelationId, summary, analysis), ct);
+        LogResolved(logger, c.Email.RawEmailId, action, TicketNumber.Format(ticketId));
+    }
+
+    private NewTicket NewTicket(ResolveContext c, long customerId, string status, double score, IReadOnlyDictionary<string, double> breakdown, string? policyId, DateTimeOffset now) => new(
+        c.Email.Subject.Length == 0 ? "(no subject)" : c.Email.Subject, customerId, status, c.Message.Priority, c.Message.Category, c.Message.Intent,
+        c.Message.Language, c.Message.Sentiment, score, JsonSerializer.Serialize(breakdown), policyId, c.Email.RawEmailId, c.Email.MessageId, now);
+
+    private static TicketMessageRecord InboundMessage(ParsedEmailRecord email, long ticketId, DateTimeOffset now) => new()
+    {
+        TicketId = ticketId,
+        RawEmailId = email.RawEmailId,
+        MessageId = email.MessageId,
+        Direction = "in",
+        Author = "customer",
+        Body = email.NewText,
+        CreatedAt = now,
+    };
+
+    private static int PriorityRank(string priority) => priority switch { "low" => 0, "normal" => 1, "high" => 2, "urgent" => 3, _ => 1 };
+
+    private sealed record ResolveContext(EmailTriaged Message, ParsedEmailRecord Email, MessageContext Context);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Email {EmailId}: {Action} ({TicketNumber})")]
+    private static partial void LogResolved(ILogger logger, long emailId, string action, string ticketNumber);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Email {EmailId} ignored: {Reason}")]
+    private static partial void LogIgnored(ILogger logger, long emailId, string reason);
+}

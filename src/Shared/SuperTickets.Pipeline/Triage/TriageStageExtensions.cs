@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using SuperTickets.Contracts;
+using SuperTickets.Messaging;
+
+namespace SuperTickets.Pipeline.Triage;
+
+public static class TriageStageExtensions
+{
+    /// <summary><see cref="Topics.EmailReceived"/> → classification, threading, noise → <see cref="Topics.EmailTriaged"/>.</summary>
+    public static IHostApplicationBuilder AddTriageStage(this IHostApplicationBuilder builder)
+    {
+        builder.AddPipelineCore();
+        builder.Services.AddOptions<TriageOptions>()
+            .BindConfiguration(TriageOptions.Section)
+            .Validate(o => o.CategoryModelPath is null || File.Exists(o.CategoryModelPath), "Triage:CategoryModelPath points to a file that does not exist.")
+            .ValidateOnStart();
+        builder.Services.AddMessageType<EmailTriaged>();
+        builder.Services.TryAddSingleton<TriageEngine>();
+        builder.Services.AddConsumer<EmailReceived, EmailReceivedHandler>(Topics.EmailReceived, "triage");
+        return builder;
+    }
+}

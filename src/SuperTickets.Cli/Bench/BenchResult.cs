@@ -1,0 +1,3 @@
+namespace SuperTickets.Cli.Bench;
+
+public sealed record BenchResult(int Emails, double Seconds, double EmailsPerSecond, double P50Ms, double P95Ms, double P99Ms, long Tickets, long Replies);

@@ -1,0 +1,3 @@
+namespace SuperTickets.Cli.Embedded;
+
+public sealed record EmbeddedRunSettings(string DataDirectory, string SamplesDirectory, string Urls, string[] Args);
