@@ -71,7 +71,7 @@ public sealed class EmbeddedRunTests : IAsyncLifetime
     }
 
     private Task<int> RunOnceAsync() => RunCommand.RunAsync(
-        new EmbeddedRunSettings(_data, RepoPaths.Samples, "http://127.0.0.1:0", []), once: true, TimeSpan.FromMinutes(2), CancellationToken.None);
+        new EmbeddedRunSettings(_data, RepoPaths.Samples, "http://127.0.0.1:0", []), once: true, TimeSpan.FromMinutes(2), TextWriter.Null, TextWriter.Null, CancellationToken.None);
 
     private SqliteConnection Open() => new($"Data Source={Path.Combine(_data, "supertickets.db")}");
 

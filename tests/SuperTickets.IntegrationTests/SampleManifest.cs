@@ -6,7 +6,7 @@ namespace SuperTickets.IntegrationTests;
 public sealed record SampleManifest(string File, string Kind, string Category, string Language, string ThreadOf, string KbAnswerable)
 {
     public static IReadOnlyList<SampleManifest> Load() =>
-        File.ReadAllLines(Path.Combine(RepoPaths.Samples, "inbox", "manifest.csv"))
+        System.IO.File.ReadAllLines(Path.Combine(RepoPaths.Samples, "inbox", "manifest.csv"))
             .Skip(1)
             .Where(l => l.Length > 0)
             .Select(l => l.Split(','))
