@@ -96,8 +96,8 @@ public sealed class TriageAnalyzerTests
         Assert.Same(Analyzer, DefaultSupportModel.Create());
         var watch = Stopwatch.StartNew();
         var samples = DefaultSupportModel.ReadSamples("category").Items;
-        var again = TextClassifierTrainer.Train(samples, DefaultSupportModel.Options);
-        var intents = TextClassifierTrainer.Train(DefaultSupportModel.ReadSamples("intent").Items, DefaultSupportModel.Options);
+        var again = TextClassifierTrainer.Train(DefaultSupportModel.TrainingSet("category"), DefaultSupportModel.Options);
+        var intents = TextClassifierTrainer.Train(DefaultSupportModel.TrainingSet("intent"), DefaultSupportModel.Options);
         watch.Stop();
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"training took {watch.ElapsedMilliseconds} ms");
@@ -107,6 +107,15 @@ public sealed class TriageAnalyzerTests
             var input = new TriageInput("", text, null, false, 0, []);
             Assert.Equal(Analyzer.Analyze(input), retrained.Analyze(input), TriageResultComparer.Instance);
         }
+    }
+
+    [Theory]
+    [InlineData("Contraseña", "Olvidé la contraseña de mi cuenta y el enlace para restablecerla no llega.", "account_access")]
+    [InlineData("Colis", "Bonjour, ma commande n'est toujours pas livrée et le suivi du colis ne bouge plus.", "shipping")]
+    [InlineData("Rückerstattung", "Ich habe die Kamera zurückgeschickt und warte seit drei Wochen auf die Erstattung.", "refunds")]
+    public void Mail_in_other_languages_is_categorized(string subject, string body, string expected)
+    {
+        Assert.Equal(expected, Analyze(subject, body).Category);
     }
 
     [Fact]

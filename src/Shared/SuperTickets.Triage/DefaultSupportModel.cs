@@ -1,6 +1,7 @@
 using System.Reflection;
 using SuperTickets.Triage.Classification;
 using SuperTickets.Triage.Data;
+using SuperTickets.Triage.Text;
 
 namespace SuperTickets.Triage;
 
@@ -36,10 +37,14 @@ public static class DefaultSupportModel
         return DatasetReader.ReadCsv(reader, new DatasetReadOptions { TextColumn = "text", LabelColumn = labelColumn });
     }
 
+    /// <summary>The embedded samples as the built-in models are trained on: text passed through <see cref="SupportVocabulary.Annotate"/>.</summary>
+    public static IReadOnlyList<LabeledText> TrainingSet(string labelColumn) =>
+        ReadSamples(labelColumn).Items.Select(x => x with { Text = SupportVocabulary.Annotate(x.Text) }).ToArray();
+
     private static TriageAnalyzer Build()
     {
-        var category = TextClassifierTrainer.Train(ReadSamples("category").Items, Options);
-        var intent = TextClassifierTrainer.Train(ReadSamples("intent").Items, Options);
+        var category = TextClassifierTrainer.Train(TrainingSet("category"), Options);
+        var intent = TextClassifierTrainer.Train(TrainingSet("intent"), Options);
         return new TriageAnalyzer(category, intent);
     }
 }

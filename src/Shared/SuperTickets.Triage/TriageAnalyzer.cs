@@ -7,6 +7,8 @@ namespace SuperTickets.Triage;
 /// <summary>
 /// Triage of one email: category (and intent) from the classifiers, then language, sentiment, meeting
 /// request, topic alerts and a rule-based priority with reasons. Immutable and thread-safe.
+/// The classifiers see subject and body passed through <see cref="SupportVocabulary.Annotate"/>, so
+/// models should be trained on annotated text (as <see cref="DefaultSupportModel.TrainingSet"/> is).
 /// </summary>
 public sealed class TriageAnalyzer
 {
@@ -29,7 +31,7 @@ public sealed class TriageAnalyzer
         ArgumentNullException.ThrowIfNull(input);
         var subject = input.Subject ?? "";
         var body = input.Body ?? "";
-        var classified = Join(subject, body, MaxClassifiedBodyChars);
+        var classified = SupportVocabulary.Annotate(Join(subject, body, MaxClassifiedBodyChars));
         var text = Join(subject, body, MaxAnalyzedChars);
 
         var category = _category.Predict(classified);
