@@ -10,6 +10,8 @@ public sealed class DbMessageUnitOfWork(DbSession session, TimeProvider clock) :
     private readonly List<MessageEnvelope> _enqueued = [];
     private readonly Dictionary<string, int> _marks = new(StringComparer.Ordinal);
 
+    private System.Data.Common.DbTransaction Tx => session.Transaction ?? throw new InvalidOperationException("The unit of work has not begun.");
+
     public Task BeginAsync(CancellationToken ct) => session.BeginAsync(ct);
 
     public async Task<bool> TryMarkProcessedAsync(string consumer, string messageId, CancellationToken ct)
@@ -46,20 +48,20 @@ public sealed class DbMessageUnitOfWork(DbSession session, TimeProvider clock) :
 
     public async Task SavepointAsync(string name, CancellationToken ct)
     {
-        await session.Transaction.SaveAsync(name, ct);
+        await Tx.SaveAsync(name, ct);
         _marks[name] = _enqueued.Count;
     }
 
     public async Task RollbackToSavepointAsync(string name, CancellationToken ct)
     {
-        await session.Transaction.RollbackAsync(name, ct);
+        await Tx.RollbackAsync(name, ct);
         if (_marks.TryGetValue(name, out var mark))
         {
             _enqueued.RemoveRange(mark, _enqueued.Count - mark);
         }
     }
 
-    public Task ReleaseSavepointAsync(string name, CancellationToken ct) => session.Transaction.ReleaseAsync(name, ct);
+    public Task ReleaseSavepointAsync(string name, CancellationToken ct) => Tx.ReleaseAsync(name, ct);
 
     public async Task<IReadOnlyList<MessageEnvelope>> CommitAsync(CancellationToken ct)
     {

@@ -16,9 +16,20 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
 
     public DbConnection Connection => _connection ?? throw new InvalidOperationException("The session has not begun.");
 
-    public DbTransaction Transaction => _transaction ?? throw new InvalidOperationException("The session has not begun.");
+    /// <summary>The write transaction, or null for a read-only session.</summary>
+    public DbTransaction? Transaction => _transaction;
 
     public bool IsActive => _transaction is not null;
+
+    /// <summary>Opens a connection for reads only: no transaction and no write lock (WAL readers never block writers).</summary>
+    public async Task OpenForReadAsync(CancellationToken ct)
+    {
+        if (_connection is not null)
+        {
+            throw new InvalidOperationException("The session is already open.");
+        }
+        _connection = await factory.OpenAsync(ct);
+    }
 
     public async Task BeginAsync(CancellationToken ct)
     {
@@ -41,7 +52,7 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
 
     public async Task CommitAsync(CancellationToken ct)
     {
-        await Transaction.CommitAsync(ct);
+        await (_transaction ?? throw new InvalidOperationException("The session has no transaction.")).CommitAsync(ct);
         await EndAsync();
     }
 

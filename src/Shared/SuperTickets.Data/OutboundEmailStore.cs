@@ -28,6 +28,14 @@ public sealed class OutboundEmailStore(DbConnectionFactory factory)
             "SELECT COUNT(*) FROM outbound_emails WHERE to_address = @toAddress AND created_at >= @since AND kind <> 'agent_reply'",
             new { toAddress, since }, ct));
 
+    public async Task<IReadOnlyDictionary<long, OutboundEmailRecord>> GetManyAsync(DbSession session, IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        var rows = await session.Connection.QueryAsync<OutboundEmailRecord>(session.Cmd(
+            "SELECT id, ticket_id, kind, idempotency_key, to_address, subject, message_id, content, status, created_at, sent_at FROM outbound_emails WHERE id " + Sql.InList(session.Provider, "ids"),
+            new { ids = ids.ToArray() }, ct));
+        return rows.ToDictionary(r => r.Id);
+    }
+
     public Task MarkSentAsync(DbSession session, long id, DateTimeOffset at, CancellationToken ct) =>
         session.Connection.ExecuteAsync(session.Cmd(
             "UPDATE outbound_emails SET status = 'sent', sent_at = @at WHERE id = @id AND status <> 'sent'", new { id, at }, ct));

@@ -33,12 +33,41 @@ public sealed partial class HandlerBatchProcessor<T>(
         return new BatchOutcome(failedAt, failure);
     }
 
-    /// <summary>Runs the batch in one transaction; commits only if every message succeeded.</summary>
+    /// <summary>Prepares, then runs the batch in one transaction; commits only if every message succeeded.</summary>
     private async Task<(int FailedAt, Exception? Failure)> RunAsync(IReadOnlyList<MessageEnvelope> batch, int attempt, CancellationToken ct)
     {
+        var messages = new List<T>(batch.Count);
+        foreach (var envelope in batch)
+        {
+            try
+            {
+                messages.Add(serializer.Deserialize<T>(envelope));
+            }
+            catch (PoisonMessageException ex)
+            {
+                if (messages.Count == 0)
+                {
+                    return (0, ex);
+                }
+                var (failedAt, failure) = await RunAsync(batch.Take(messages.Count).ToList(), attempt, ct);
+                return failure is null ? (messages.Count, ex) : (failedAt, failure);
+            }
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var unitOfWork = scope.ServiceProvider.GetRequiredService<IMessageUnitOfWork>();
         var handler = scope.ServiceProvider.GetRequiredService<IMessageHandler<T>>();
+        if (scope.ServiceProvider.GetService<IBatchPreparer<T>>() is { } preparer)
+        {
+            try
+            {
+                await preparer.PrepareAsync(messages, ct);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                return (0, ex);
+            }
+        }
         await unitOfWork.BeginAsync(ct);
         for (var i = 0; i < batch.Count; i++)
         {
@@ -52,10 +81,9 @@ public sealed partial class HandlerBatchProcessor<T>(
             });
             try
             {
-                var message = serializer.Deserialize<T>(envelope);
                 if (await unitOfWork.TryMarkProcessedAsync(consumer, envelope.MessageId, ct))
                 {
-                    await handler.HandleAsync(message, new MessageContext(envelope, attempt, unitOfWork, serializer), ct);
+                    await handler.HandleAsync(messages[i], new MessageContext(envelope, attempt, unitOfWork, serializer), ct);
                 }
                 else
                 {

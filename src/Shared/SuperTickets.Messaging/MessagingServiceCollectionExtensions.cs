@@ -40,7 +40,12 @@ public static class MessagingServiceCollectionExtensions
         where THandler : class, IMessageHandler<T>
     {
         services.AddMessageType<T>();
-        services.TryAddScoped<IMessageHandler<T>, THandler>();
+        services.TryAddScoped<THandler>();
+        services.TryAddScoped<IMessageHandler<T>>(sp => sp.GetRequiredService<THandler>());
+        if (typeof(IBatchPreparer<T>).IsAssignableFrom(typeof(THandler)))
+        {
+            services.TryAddScoped(sp => (IBatchPreparer<T>)sp.GetRequiredService<THandler>());
+        }
         services.AddSingleton(new ConsumerRegistration(topic, group, typeof(T), sp =>
             new HandlerBatchProcessor<T>(
                 sp.GetRequiredService<IServiceScopeFactory>(),

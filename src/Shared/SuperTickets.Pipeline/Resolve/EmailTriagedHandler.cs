@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SuperTickets.Contracts;
 using SuperTickets.Data;
+using SuperTickets.Knowledge;
 using SuperTickets.Messaging;
 
 namespace SuperTickets.Pipeline.Resolve;
@@ -13,6 +14,7 @@ namespace SuperTickets.Pipeline.Resolve;
 /// otherwise it becomes a ticket with an SLA, an assignee and an acknowledgement.
 /// </summary>
 public sealed partial class EmailTriagedHandler(
+    DbConnectionFactory factory,
     DbSession session,
     EmailStore emails,
     TicketStore tickets,
@@ -28,13 +30,37 @@ public sealed partial class EmailTriagedHandler(
     IOptions<ResolveOptions> resolveOptions,
     IOptions<MailOptions> mailOptions,
     TimeProvider clock,
-    ILogger<EmailTriagedHandler> logger) : IMessageHandler<EmailTriaged>
+    ILogger<EmailTriagedHandler> logger) : IMessageHandler<EmailTriaged>, IBatchPreparer<EmailTriaged>
 {
+    private readonly Dictionary<long, (ParsedEmailRecord Email, KbAnswerability? Answer)> _prepared = [];
+
+    /// <summary>Reads the emails and asks the knowledge base before the transaction (both are read-only).</summary>
+    public async Task PrepareAsync(IReadOnlyList<EmailTriaged> messages, CancellationToken ct)
+    {
+        await using var read = new DbSession(factory);
+        await read.OpenForReadAsync(ct);
+        var index = await knowledge.GetAsync(ct);
+        foreach (var message in messages)
+        {
+            if (await emails.GetParsedAsync(read, message.EmailId, ct) is { } email)
+            {
+                var answer = message.Noise is null && message.ExistingTicketId is null && message.DuplicateOfEmailId is null
+                    ? index.Decide(KnowledgeQuery(email), resolveOptions.Value.AutoAnswerThreshold)
+                    : null;
+                _prepared[message.EmailId] = (email, answer);
+            }
+        }
+    }
+
     public async Task HandleAsync(EmailTriaged message, MessageContext context, CancellationToken ct)
     {
-        var email = await emails.GetParsedAsync(session, message.EmailId, ct)
-            ?? throw new InvalidOperationException($"Email {message.EmailId} has no parsed view.");
-        var decision = new ResolveContext(message, email, context);
+        if (!_prepared.Remove(message.EmailId, out var prepared))
+        {
+            prepared = (await emails.GetParsedAsync(session, message.EmailId, ct)
+                ?? throw new InvalidOperationException($"Email {message.EmailId} has no parsed view."), null);
+        }
+        var email = prepared.Email;
+        var decision = new ResolveContext(message, email, context, prepared.Answer);
 
         if (message.DuplicateOfEmailId is { } original)
         {
@@ -107,9 +133,7 @@ public sealed partial class EmailTriagedHandler(
         var isVip = customer.Tier == "vip" || m.PriorityReasons.Any(r => r.Contains("vip", StringComparison.OrdinalIgnoreCase));
         var (score, breakdown) = SmartScore.Compute(m.Priority, m.Sentiment, isVip, m.Alerts.Count,
             await customers.CountTicketsSinceAsync(session, customer.Id, now.AddDays(-7), ct), TimeSpan.Zero);
-        var query = $"{c.Email.Subject}\n{c.Email.NewText}";
-        var index = await knowledge.GetAsync(ct);
-        var answer = index.Decide(query, resolveOptions.Value.AutoAnswerThreshold);
+        var answer = c.Answer ?? (await knowledge.GetAsync(ct)).Decide(KnowledgeQuery(c.Email), resolveOptions.Value.AutoAnswerThreshold);
         var capReached = await AutoReplyCapReachedAsync(c.Email.FromAddress, now, ct);
         var blockers = AutoAnswerBlockers(m, capReached);
 
@@ -256,7 +280,9 @@ public sealed partial class EmailTriagedHandler(
 
     private static int PriorityRank(string priority) => priority switch { "low" => 0, "normal" => 1, "high" => 2, "urgent" => 3, _ => 1 };
 
-    private sealed record ResolveContext(EmailTriaged Message, ParsedEmailRecord Email, MessageContext Context);
+    private static string KnowledgeQuery(ParsedEmailRecord email) => $"{email.Subject}\n{email.NewText}";
+
+    private sealed record ResolveContext(EmailTriaged Message, ParsedEmailRecord Email, MessageContext Context, KbAnswerability? Answer);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Email {EmailId}: {Action} ({TicketNumber})")]
     private static partial void LogResolved(ILogger logger, long emailId, string action, string ticketNumber);

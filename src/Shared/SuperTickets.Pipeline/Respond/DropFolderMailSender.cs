@@ -12,20 +12,17 @@ namespace SuperTickets.Pipeline.Respond;
 /// </summary>
 public sealed class DropFolderMailSender(IOptions<MailOptions> options) : IMailSender
 {
+    private string? _directory;
+
     public string Name => "drop-folder";
 
     public Task<bool> SendAsync(OutboundEmailRecord email, CancellationToken ct) => Task.FromResult(Write(email));
 
     private bool Write(OutboundEmailRecord email)
     {
-        var directory = Path.GetFullPath(options.Value.OutboxDirectory);
-        Directory.CreateDirectory(directory);
+        var directory = _directory ??= Directory.CreateDirectory(Path.GetFullPath(options.Value.OutboxDirectory)).FullName;
         var keyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.IdempotencyKey)))[..12];
         var target = Path.Combine(directory, $"{TicketNumber.Format(email.TicketId)}-{email.Kind}-{keyHash}.eml");
-        if (File.Exists(target))
-        {
-            return false;
-        }
         var temporary = Path.Combine(directory, $".{keyHash}.{Guid.NewGuid():N}.tmp");
         File.WriteAllBytes(temporary, email.Content);
         try

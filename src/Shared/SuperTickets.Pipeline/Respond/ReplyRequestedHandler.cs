@@ -5,8 +5,12 @@ using SuperTickets.Messaging;
 
 namespace SuperTickets.Pipeline.Respond;
 
-/// <summary>Sends a stored outgoing email exactly once in effect, and records it.</summary>
+/// <summary>
+/// Sends a stored outgoing email exactly once in effect. The send happens before the transaction (it is
+/// idempotent per key, so a redelivery after a crash finds it done); the transaction then marks it sent and logs it.
+/// </summary>
 public sealed partial class ReplyRequestedHandler(
+    DbConnectionFactory factory,
     DbSession session,
     OutboundEmailStore outbound,
     TicketStore tickets,
@@ -14,32 +18,51 @@ public sealed partial class ReplyRequestedHandler(
     InteractionLog log,
     IMailSender sender,
     TimeProvider clock,
-    ILogger<ReplyRequestedHandler> logger) : IMessageHandler<ReplyRequested>
+    ILogger<ReplyRequestedHandler> logger) : IMessageHandler<ReplyRequested>, IBatchPreparer<ReplyRequested>
 {
+    private readonly Dictionary<long, (OutboundEmailRecord Email, bool Delivered)> _sent = [];
+
+    public async Task PrepareAsync(IReadOnlyList<ReplyRequested> messages, CancellationToken ct)
+    {
+        await using var read = new DbSession(factory);
+        await read.OpenForReadAsync(ct);
+        var emails = await outbound.GetManyAsync(read, messages.Select(m => m.OutboundEmailId).Distinct().ToList(), ct);
+        foreach (var email in emails.Values.Where(e => e.Status != "sent"))
+        {
+            _sent[email.Id] = (email, await sender.SendAsync(email, ct));
+        }
+    }
+
     public async Task HandleAsync(ReplyRequested message, MessageContext context, CancellationToken ct)
     {
-        var email = await outbound.GetAsync(session, message.OutboundEmailId, ct)
-            ?? throw new InvalidOperationException($"Outbound email {message.OutboundEmailId} does not exist.");
-        if (email.Status == "sent")
+        if (!_sent.Remove(message.OutboundEmailId, out var sent))
         {
-            LogAlreadySent(logger, email.Id);
-            return;
+            var email = await outbound.GetAsync(session, message.OutboundEmailId, ct)
+                ?? throw new InvalidOperationException($"Outbound email {message.OutboundEmailId} does not exist.");
+            if (email.Status == "sent")
+            {
+                LogAlreadySent(logger, email.Id);
+                return;
+            }
+            sent = (email, await sender.SendAsync(email, ct));
         }
 
-        var delivered = await sender.SendAsync(email, ct);
+        var (mail, delivered) = sent;
         var now = clock.GetUtcNow();
-        await outbound.MarkSentAsync(session, email.Id, now, ct);
-        if (email.Kind == ReplyKinds.AgentReply)
+        await outbound.MarkSentAsync(session, mail.Id, now, ct);
+        if (mail.Kind == ReplyKinds.AgentReply)
         {
-            await tickets.MarkFirstResponseAsync(session, email.TicketId, now, ct);
-            await sla.MarkFirstResponseMetAsync(session, email.TicketId, ct);
+            await tickets.MarkFirstResponseAsync(session, mail.TicketId, now, ct);
+            await sla.MarkFirstResponseMetAsync(session, mail.TicketId, ct);
         }
         await log.AddAsync(session, new Interaction(
-            "respond", delivered ? "reply_sent" : "reply_already_delivered", null, email.TicketId, context.CorrelationId,
-            $"{email.Kind} for {TicketNumber.Format(email.TicketId)} via {sender.Name}",
-            new { email.Kind, email.MessageId, sender = sender.Name, sizeBytes = email.Content.Length }), ct);
-        LogSent(logger, email.Id, email.Kind, TicketNumber.Format(email.TicketId), sender.Name);
+            "respond", delivered ? "reply_sent" : "reply_already_delivered", null, mail.TicketId, context.CorrelationId,
+            $"{mail.Kind} for {TicketNumber.Format(mail.TicketId)} via {sender.Name}",
+            new ReplySentAnalysis(mail.Kind, mail.MessageId, sender.Name, mail.Content.Length)), ct);
+        LogSent(logger, mail.Id, mail.Kind, TicketNumber.Format(mail.TicketId), sender.Name);
     }
+
+    private sealed record ReplySentAnalysis(string Kind, string MessageId, string Sender, int SizeBytes);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Outbound email {OutboundEmailId} was already sent")]
     private static partial void LogAlreadySent(ILogger logger, long outboundEmailId);

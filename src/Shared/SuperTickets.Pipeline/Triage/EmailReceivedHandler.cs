@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using SuperTickets.Contracts;
 using SuperTickets.Data;
 using SuperTickets.Messaging;
-using SuperTickets.Pipeline.Ingest;
 using SuperTickets.Triage;
 
 namespace SuperTickets.Pipeline.Triage;
@@ -11,9 +10,11 @@ namespace SuperTickets.Pipeline.Triage;
 /// <summary>
 /// Understands one email: is it noise (no auto-reply allowed), which conversation it continues (as far as is
 /// known yet: resolve decides, in conversation order), what it is about, how urgent, in which language.
-/// Publishes <see cref="EmailTriaged"/> and logs every input and score.
+/// The analysis runs before the transaction; the transaction records it, logs every input and score and
+/// publishes <see cref="EmailTriaged"/>.
 /// </summary>
 public sealed partial class EmailReceivedHandler(
+    DbConnectionFactory factory,
     DbSession session,
     EmailStore emails,
     ConversationThreading threading,
@@ -22,42 +23,72 @@ public sealed partial class EmailReceivedHandler(
     TriageEngine engine,
     IOptions<TriageOptions> options,
     TimeProvider clock,
-    ILogger<EmailReceivedHandler> logger) : IMessageHandler<EmailReceived>
+    ILogger<EmailReceivedHandler> logger) : IMessageHandler<EmailReceived>, IBatchPreparer<EmailReceived>
 {
+    private readonly Dictionary<long, TriageDecision> _prepared = [];
+
+    public async Task PrepareAsync(IReadOnlyList<EmailReceived> messages, CancellationToken ct)
+    {
+        await using var read = new DbSession(factory);
+        await read.OpenForReadAsync(ct);
+        foreach (var message in messages)
+        {
+            _prepared[message.EmailId] = await DecideAsync(read, message, ct);
+        }
+    }
+
     public async Task HandleAsync(EmailReceived message, MessageContext context, CancellationToken ct)
     {
-        var email = await emails.GetParsedAsync(session, message.EmailId, ct)
+        if (!_prepared.Remove(message.EmailId, out var decision))
+        {
+            decision = await DecideAsync(session, message, ct);
+        }
+        var (email, triaged, analysis) = decision;
+        await emails.SetStatusAsync(session, email.RawEmailId, EmailStatus.Triaged, null, ct);
+        await log.AddAsync(session, new Interaction("triage", "classified", email.RawEmailId, triaged.ExistingTicketId, context.CorrelationId,
+            $"{triaged.Category} ({triaged.CategoryConfidence:P0}), {triaged.Priority}, {triaged.Language}" +
+            (email.NoiseKind is null ? "" : $", noise: {email.NoiseKind}") +
+            (triaged.ExistingTicketId is { } ticket ? $", thread of {TicketNumber.Format(ticket)} by {analysis.Threading.ThreadedBy}" : ""),
+            analysis), ct);
+        await context.PublishAsync(Topics.EmailTriaged, message.ConversationKey, triaged, ct);
+        LogTriaged(logger, email.RawEmailId, triaged.Category, triaged.Priority, triaged.Language, email.NoiseKind ?? "none");
+    }
+
+    private async Task<TriageDecision> DecideAsync(DbSession reader, EmailReceived message, CancellationToken ct)
+    {
+        var email = await emails.GetParsedAsync(reader, message.EmailId, ct)
             ?? throw new InvalidOperationException($"Email {message.EmailId} has no parsed view.");
         var settings = options.Value;
+        var (existing, threadedBy) = await threading.FindTicketAsync(reader, email, ct);
+        var duplicateOf = email.MessageId is { } messageId ? await emails.FindEarlierCopyAsync(reader, email.RawEmailId, messageId, ct) : null;
 
-        var (existing, threadedBy) = await threading.FindTicketAsync(session, email, ct);
-        var duplicateOf = email.MessageId is { } messageId ? await emails.FindEarlierCopyAsync(session, email.RawEmailId, messageId, ct) : null;
-
-        var customer = await customers.FindAsync(session, email.FromAddress, ct);
+        var customer = await customers.FindAsync(reader, email.FromAddress, ct);
         var domain = email.FromAddress[(email.FromAddress.LastIndexOf('@') + 1)..].ToLowerInvariant();
         var isVip = customer?.Tier == "vip" || settings.VipDomains.Contains(domain, StringComparer.OrdinalIgnoreCase);
-        var prior = customer is null ? 0 : await customers.CountTicketsSinceAsync(session, customer.Id, clock.GetUtcNow() - settings.RepeatedContactWindow, ct);
+        var prior = customer is null ? 0 : await customers.CountTicketsSinceAsync(reader, customer.Id, clock.GetUtcNow() - settings.RepeatedContactWindow, ct);
 
         var result = engine.Analyze(new TriageInput(email.Subject, email.NewText, domain, isVip, prior, settings.AlertKeywords));
         var triaged = new EmailTriaged(
             email.RawEmailId, message.ConversationKey, result.Category, Math.Round(result.CategoryConfidence, 4), result.CategoryUnsure,
             result.Intent, result.Priority.ToString().ToLowerInvariant(), result.PriorityReasons, Math.Round(result.Sentiment, 3),
             result.Language, email.NoiseKind, existing, result.IsMeetingRequest, result.MatchedAlerts, duplicateOf);
-
-        await emails.SetStatusAsync(session, email.RawEmailId, EmailStatus.Triaged, null, ct);
-        await log.AddAsync(session, new Interaction("triage", "classified", email.RawEmailId, existing, context.CorrelationId,
-            $"{triaged.Category} ({triaged.CategoryConfidence:P0}), {triaged.Priority}, {triaged.Language}" +
-            (email.NoiseKind is null ? "" : $", noise: {email.NoiseKind}") + (existing is null ? "" : $", thread of {TicketNumber.Format(existing.Value)} by {threadedBy}"),
-            new
-            {
-                inputs = new { subjectChars = email.Subject.Length, textChars = email.NewText.Length, senderDomain = domain, isVip, priorContacts = prior },
-                result,
-                noise = new { kind = email.NoiseKind, reason = email.NoiseReason },
-                threading = new { existingTicketId = existing, threadedBy, duplicateOf },
-            }), ct);
-        await context.PublishAsync(Topics.EmailTriaged, message.ConversationKey, triaged, ct);
-        LogTriaged(logger, email.RawEmailId, triaged.Category, triaged.Priority, triaged.Language, email.NoiseKind ?? "none");
+        var analysis = new TriageAnalysis(
+            new TriageInputs(email.Subject.Length, email.NewText.Length, domain, isVip, prior),
+            result,
+            new NoiseVerdict(email.NoiseKind, email.NoiseReason),
+            new ThreadingVerdict(existing, threadedBy, duplicateOf));
+        return new TriageDecision(email, triaged, analysis);
     }
+
+    private sealed record TriageDecision(ParsedEmailRecord Email, EmailTriaged Triaged, TriageAnalysis Analysis);
+
+    private sealed record TriageAnalysis(TriageInputs Inputs, TriageResult Result, NoiseVerdict Noise, ThreadingVerdict Threading);
+
+    private sealed record TriageInputs(int SubjectChars, int TextChars, string SenderDomain, bool IsVip, int PriorContacts);
+
+    private sealed record NoiseVerdict(string? Kind, string? Reason);
+
+    private sealed record ThreadingVerdict(long? ExistingTicketId, string? ThreadedBy, long? DuplicateOf);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Triaged email {EmailId}: {Category}, {Priority}, {Language}, noise {Noise}")]
     private static partial void LogTriaged(ILogger logger, long emailId, string category, string priority, string language, string noise);
