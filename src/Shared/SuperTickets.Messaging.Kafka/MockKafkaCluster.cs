@@ -28,6 +28,7 @@ public sealed partial class MockKafkaCluster : IDisposable
 
     /// <summary>Starts <paramref name="brokers"/> mock brokers and waits until their addresses are known.</summary>
     /// <exception cref="KafkaNativeLibraryException">librdkafka is not installed.</exception>
+    /// <exception cref="InvalidOperationException">The brokers did not come up.</exception>
     public static MockKafkaCluster Start(int brokers = 3, ILogger? logger = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(brokers, 1);
@@ -50,6 +51,11 @@ public sealed partial class MockKafkaCluster : IDisposable
                 throw new InvalidOperationException("The mock Kafka cluster reported no brokers.");
             }
             return new MockKafkaCluster(host, string.Join(",", addresses), addresses.Count);
+        }
+        catch (KafkaException ex)
+        {
+            host.Dispose();
+            throw new InvalidOperationException($"The mock Kafka cluster did not start: {ex.Error.Reason}", ex);
         }
         catch
         {
