@@ -29,6 +29,8 @@ public sealed class KafkaFailureTests(MockClusterFixture broker) : IClassFixture
         Assert.DoesNotContain(retried.Envelope.Headers.Keys, KafkaHeaders.IsTransportHeader);
         Assert.Contains(processor.Processed, p => p.Envelope.MessageId == "next" && p.Attempt == 1);
         Assert.Empty(deadLetters.Letters);
+        var times = processor.Attempts.Where(a => a.MessageId == "flaky").Select(a => a.At).ToList();
+        Assert.True(times[1] - times[0] >= TimeSpan.FromMilliseconds(190), $"retried after {(times[1] - times[0]).TotalMilliseconds} ms");
 
         var scheduled = Assert.Single(KafkaTestBed.ReadTopic(broker.BootstrapServers, KafkaTopology.RetryTopic(topic, 1), 1));
         Assert.Equal("1", KafkaTestBed.HeaderText(scheduled.Message.Headers, KafkaHeaders.RetryAttempt));
@@ -109,5 +111,54 @@ public sealed class KafkaFailureTests(MockClusterFixture broker) : IClassFixture
         var record = Assert.Single(KafkaTestBed.ReadTopic(broker.BootstrapServers, KafkaTopology.DeadLetterTopic(topic), 1));
         Assert.Equal("\u0001not json", Encoding.UTF8.GetString(record.Message.Value));
         Assert.Equal("1", KafkaTestBed.HeaderText(record.Message.Headers, MessageHeaders.DeadLetterAttempts));
+    }
+
+    [Fact]
+    public async Task Failures_parked_on_one_retry_partition_wait_for_their_delay_and_keep_their_order()
+    {
+        var topic = KafkaTestBed.Unique("parked");
+        var delay = TimeSpan.FromSeconds(1);
+        await using var transport = KafkaTestBed.Transport(KafkaTestBed.Options(broker.BootstrapServers, delay, delay));
+        var processor = new RecordingProcessor
+        {
+            Fail = (e, attempt) => e.MessageId.StartsWith("slow", StringComparison.Ordinal) && attempt == 1 ? new TimeoutException("busy") : null,
+        };
+        var ids = Enumerable.Range(0, 8).Select(i => $"slow-{i}").ToList();
+
+        await using (new RunningConsumer(transport, topic, KafkaTestBed.Unique("group"), processor))
+        {
+            await KafkaTestBed.SendAllAsync(transport, ids.Select(id => KafkaTestBed.Envelope(topic, "same-key", id)));
+            await KafkaTestBed.WaitUntilAsync(() => processor.Processed.Count == ids.Count, "every message succeeds on retry");
+        }
+
+        Assert.Equal(ids, processor.ProcessedIds);
+        Assert.All(processor.Processed, p => Assert.Equal(2, p.Attempt));
+        foreach (var id in ids)
+        {
+            var times = processor.Attempts.Where(a => a.MessageId == id).Select(a => a.At).ToList();
+            Assert.True(times[1] - times[0] >= delay - TimeSpan.FromMilliseconds(10), $"{id} retried after {(times[1] - times[0]).TotalMilliseconds} ms");
+        }
+    }
+
+    [Fact]
+    public async Task A_retry_belongs_to_the_group_that_failed_and_other_groups_skip_it()
+    {
+        var topic = KafkaTestBed.Unique("groups");
+        var deadLetters = new RecordingDeadLetterSink();
+        await using var transport = KafkaTestBed.Transport(KafkaTestBed.Options(broker.BootstrapServers), deadLetters);
+        var failing = new RecordingProcessor { Fail = (_, attempt) => attempt == 1 ? new TimeoutException("busy") : null };
+        var healthy = new RecordingProcessor();
+
+        await KafkaTestBed.SendAllAsync(transport, [KafkaTestBed.Envelope(topic, "k", "shared")]);
+        await using (new RunningConsumer(transport, topic, KafkaTestBed.Unique("failing"), failing))
+        await using (new RunningConsumer(transport, topic, KafkaTestBed.Unique("healthy"), healthy))
+        {
+            await KafkaTestBed.WaitUntilAsync(() => !failing.Processed.IsEmpty && !healthy.Processed.IsEmpty, "both groups process the message");
+            await Task.Delay(1000);
+        }
+
+        Assert.Equal([2], failing.Processed.Select(p => p.Attempt));
+        Assert.Equal([1], healthy.Processed.Select(p => p.Attempt));
+        Assert.Empty(deadLetters.Letters);
     }
 }

@@ -9,6 +9,9 @@ public sealed class RecordingProcessor : IEnvelopeBatchProcessor
 
     public ConcurrentQueue<(string MessageId, int Attempt)> Failed { get; } = new();
 
+    /// <summary>When each attempt (successful or not) was made.</summary>
+    public ConcurrentQueue<(string MessageId, int Attempt, DateTimeOffset At)> Attempts { get; } = new();
+
     /// <summary>Returns the exception for a failing attempt, or null to succeed.</summary>
     public Func<MessageEnvelope, int, Exception?> Fail { get; init; } = (_, _) => null;
 
@@ -16,6 +19,7 @@ public sealed class RecordingProcessor : IEnvelopeBatchProcessor
     {
         for (var i = 0; i < batch.Count; i++)
         {
+            Attempts.Enqueue((batch[i].MessageId, attempt, DateTimeOffset.UtcNow));
             if (Fail(batch[i], attempt) is { } failure)
             {
                 Failed.Enqueue((batch[i].MessageId, attempt));
