@@ -6,19 +6,6 @@ namespace SuperTickets.Messaging.Kafka;
 /// <summary>Consumer calls with the error handling every loop needs: fatal errors throw, the rest are logged.</summary>
 internal static partial class KafkaConsumerOps
 {
-    public static ConsumeResult<string, byte[]>? TryConsume(IConsumer<string, byte[]> consumer, CancellationToken ct, ILogger logger)
-    {
-        try
-        {
-            return consumer.Consume(ct);
-        }
-        catch (ConsumeException ex) when (!ex.Error.IsFatal)
-        {
-            LogConsumeError(logger, ex.Error.Code, ex.Error.Reason);
-            return null;
-        }
-    }
-
     public static ConsumeResult<string, byte[]>? TryConsume(IConsumer<string, byte[]> consumer, TimeSpan timeout, ILogger logger)
     {
         try

@@ -17,6 +17,8 @@ internal sealed partial class KafkaMainConsumer(
     TimeProvider clock,
     ILogger logger)
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Runs until <paramref name="ct"/> is cancelled; throws on a fatal client error. Blocks the calling thread.</summary>
     public void Run(CancellationToken ct)
     {
@@ -49,11 +51,14 @@ internal sealed partial class KafkaMainConsumer(
 
     private void ReadBatch(IConsumer<string, byte[]> consumer, List<ConsumeResult<string, byte[]>> batch, FatalErrorBox fatal, CancellationToken ct)
     {
-        fatal.ThrowIfSet();
-        if (KafkaConsumerOps.TryConsume(consumer, ct, logger) is not { } first)
+        ConsumeResult<string, byte[]>? first;
+        do
         {
-            return;
+            fatal.ThrowIfSet();
+            ct.ThrowIfCancellationRequested();
+            first = KafkaConsumerOps.TryConsume(consumer, PollInterval, logger);
         }
+        while (first is null);
         batch.Add(first);
         while (batch.Count < options.MaxBatchSize && KafkaConsumerOps.TryConsume(consumer, TimeSpan.Zero, logger) is { } next)
         {
@@ -82,7 +87,11 @@ internal sealed partial class KafkaMainConsumer(
                 outcome = new BatchOutcome(0, ex);
             }
 
-            var succeeded = Math.Min(outcome.Succeeded, batch.Count - start);
+            var succeeded = Math.Clamp(outcome.Succeeded, 0, batch.Count - start);
+            if (outcome.Failure is null && succeeded < batch.Count - start)
+            {
+                outcome = new BatchOutcome(succeeded, new InvalidOperationException("The processor stopped before the end of the batch without reporting a failure."));
+            }
             for (var i = 0; i < succeeded; i++)
             {
                 KafkaConsumerOps.StoreOffset(consumer, batch[start + i], logger);
