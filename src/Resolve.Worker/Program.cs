@@ -1,4 +1,5 @@
 using SuperTickets.Pipeline;
+using SuperTickets.Pipeline.Hosting;
 using SuperTickets.Pipeline.Resolve;
 using SuperTickets.Pipeline.Respond;
 using SuperTickets.ServiceDefaults;
@@ -11,4 +12,4 @@ builder.AddConfiguredTransport();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.Run();
+return await app.RunWorkerAsync();
