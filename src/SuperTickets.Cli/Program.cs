@@ -7,5 +7,6 @@ var root = new RootCommand("SuperTickets: an email-driven support desk.")
     MigrateCommand.Create(),
     BenchCommand.Create(),
     ParseCommand.Create(),
+    ModelCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

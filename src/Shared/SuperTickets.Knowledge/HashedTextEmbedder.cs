@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using SuperTickets.Knowledge.Text;
 
 namespace SuperTickets.Knowledge;
@@ -35,7 +36,7 @@ public sealed class HashedTextEmbedder : ITextEmbedder
     private HashedTextEmbedder(int dimensions, float[]? idf, float unseenIdf)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 16);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(dimensions, 65536);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(dimensions, 4096);
         Dimensions = dimensions;
         _idf = idf;
         _unseenIdf = unseenIdf;
@@ -117,11 +118,14 @@ public sealed class HashedTextEmbedder : ITextEmbedder
     private void Project(ulong hash, float weight, Span<float> destination)
     {
         var key = hash ^ Seed;
-        for (var j = 0UL; j < ProjectionsPerFeature; j++)
+        for (var j = 0UL; j < ProjectionsPerFeature / 4; j++)
         {
-            var r = SplitMix(key + j);
-            var dim = (int)(((r & 0xFFFF_FFFFUL) * (ulong)Dimensions) >> 32);
-            destination[dim] += (r >> 63) == 0 ? weight : -weight;
+            var bits = SplitMix(key + j);
+            for (var k = 0; k < 4; k++, bits >>= 16)
+            {
+                var dim = (int)(((bits & 0x7FFF) * (ulong)Dimensions) >> 15);
+                destination[dim] += (bits & 0x8000) == 0 ? weight : -weight;
+            }
         }
     }
 
@@ -130,19 +134,25 @@ public sealed class HashedTextEmbedder : ITextEmbedder
         var stems = new List<string>();
         var words = new List<string>();
         TextAnalyzer.Analyze(text, stems, words);
+        var wordCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < stems.Count; i++)
         {
-            Add(features, Hash(1, stems[i]), WordWeight);
+            Add(features, Hash(1, stems[i]), WordWeight, 1);
             if (i > 0)
             {
-                Add(features, Hash(Hash(2, stems[i - 1]), stems[i]), BigramWeight);
+                Add(features, Hash(Hash(2, stems[i - 1]), stems[i]), BigramWeight, 1);
             }
 
-            AddGrams(features, words[i]);
+            CollectionsMarshal.GetValueRefOrAddDefault(wordCounts, words[i], out _)++;
+        }
+
+        foreach (var (word, count) in wordCounts)
+        {
+            AddGrams(features, word, count);
         }
     }
 
-    private static void AddGrams(Dictionary<ulong, Feature> features, string word)
+    private static void AddGrams(Dictionary<ulong, Feature> features, string word, int count)
     {
         Span<char> padded = stackalloc char[Math.Min(word.Length, 62) + 2];
         padded[0] = '<';
@@ -152,14 +162,15 @@ public sealed class HashedTextEmbedder : ITextEmbedder
         {
             for (var i = 0; i + n <= padded.Length; i++)
             {
-                Add(features, Hash((ulong)(2 + n), padded.Slice(i, n)), GramWeight);
+                Add(features, Hash((ulong)(2 + n), padded.Slice(i, n)), GramWeight, count);
             }
         }
     }
 
-    private static void Add(Dictionary<ulong, Feature> features, ulong hash, float weight)
+    private static void Add(Dictionary<ulong, Feature> features, ulong hash, float weight, int count)
     {
-        features[hash] = features.TryGetValue(hash, out var f) ? f with { Count = f.Count + 1 } : new Feature(1, weight);
+        ref var feature = ref CollectionsMarshal.GetValueRefOrAddDefault(features, hash, out var exists);
+        feature = exists ? feature with { Count = feature.Count + count } : new Feature(count, weight);
     }
 
     private static ulong Hash(ulong kind, ReadOnlySpan<char> text)

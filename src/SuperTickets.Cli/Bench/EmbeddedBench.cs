@@ -34,7 +34,7 @@ public static class EmbeddedBench
                 ["Mail:MaxAutoRepliesPerWindow"] = "1000",
                 ["Logging:LogLevel:Default"] = "Warning",
             };
-            var app = EmbeddedHost.Build(new EmbeddedRunSettings(Path.Combine(root, "data"), samplesDirectory, "http://127.0.0.1:0", []), overrides);
+            var app = EmbeddedHost.Build(new EmbeddedRunSettings(Path.Combine(root, "data"), samplesDirectory, "http://127.0.0.1:0", []) { Overrides = overrides });
             await using (app)
             {
                 await app.StartAsync(ct);

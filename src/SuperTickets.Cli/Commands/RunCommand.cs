@@ -25,11 +25,11 @@ public static class RunCommand
         };
         command.SetAction((parse, ct) => RunAsync(
             new EmbeddedRunSettings(parse.GetValue(data)!, parse.GetValue(samples)!, parse.GetValue(once) ? "http://127.0.0.1:0" : parse.GetValue(urls)!, []),
-            parse.GetValue(once), parse.GetValue(timeout), ct));
+            parse.GetValue(once), parse.GetValue(timeout), Console.Out, Console.Error, ct));
         return command;
     }
 
-    public static async Task<int> RunAsync(EmbeddedRunSettings settings, bool once, TimeSpan timeout, CancellationToken ct)
+    public static async Task<int> RunAsync(EmbeddedRunSettings settings, bool once, TimeSpan timeout, TextWriter output, TextWriter error, CancellationToken ct)
     {
         WebApplication app;
         try
@@ -39,12 +39,12 @@ public static class RunCommand
         }
         catch (OptionsValidationException ex)
         {
-            Console.Error.WriteLine($"Configuration error: {string.Join(" ", ex.Failures)}");
+            error.WriteLine($"Configuration error: {string.Join(" ", ex.Failures)}");
             return 2;
         }
-        catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException or InvalidDataException)
+        catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException or InvalidDataException or FormatException or System.Text.Json.JsonException)
         {
-            Console.Error.WriteLine($"Start-up failed: {ex.Message}");
+            error.WriteLine($"Start-up failed: {ex.Message}");
             return 2;
         }
 
@@ -52,7 +52,7 @@ public static class RunCommand
         {
             if (!once)
             {
-                Console.WriteLine($"SuperTickets is running. Drop .eml files into {Path.GetFullPath(Path.Combine(settings.DataDirectory, "inbox"))}; admin API on {settings.Urls}. Ctrl+C stops.");
+                output.WriteLine($"SuperTickets is running. Drop .eml files into {Path.GetFullPath(Path.Combine(settings.DataDirectory, "inbox"))}; admin API on {settings.Urls}. Ctrl+C stops.");
                 await app.WaitForShutdownAsync(ct);
                 return Environment.ExitCode;
             }
@@ -63,13 +63,13 @@ public static class RunCommand
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                Console.Error.WriteLine($"The pipeline did not drain within {timeout}.");
+                error.WriteLine($"The pipeline did not drain within {timeout}.");
                 await app.StopAsync(CancellationToken.None);
                 return 1;
             }
             var summary = await app.Services.GetRequiredService<SummaryQueries>().GetAsync(ct);
             await app.StopAsync(CancellationToken.None);
-            RunSummaryPrinter.Print(summary, app.Services.GetRequiredService<Pipeline.Ingest.IngestProgress>(), DateTimeOffset.UtcNow - started, settings);
+            RunSummaryPrinter.Print(output, summary, app.Services.GetRequiredService<Pipeline.Ingest.IngestProgress>(), DateTimeOffset.UtcNow - started, settings);
             return Environment.ExitCode;
         }
     }

@@ -19,7 +19,7 @@ namespace SuperTickets.Cli.Embedded;
 /// <summary>Every stage and the admin API in one process, on the in-process transport and SQLite.</summary>
 public static class EmbeddedHost
 {
-    public static WebApplication Build(EmbeddedRunSettings settings, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    public static WebApplication Build(EmbeddedRunSettings settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -30,7 +30,7 @@ public static class EmbeddedHost
         {
             InitialData = EmbeddedDefaults.For(settings.DataDirectory, settings.SamplesDirectory),
         });
-        if (overrides is not null)
+        if (settings.Overrides is { } overrides)
         {
             builder.Configuration.AddInMemoryCollection(overrides);
         }

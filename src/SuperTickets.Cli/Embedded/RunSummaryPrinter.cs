@@ -8,9 +8,9 @@ namespace SuperTickets.Cli.Embedded;
 /// <summary>The table printed at the end of <c>run --once</c>.</summary>
 public static class RunSummaryPrinter
 {
-    public static void Print(PipelineSummary summary, IngestProgress thisRun, TimeSpan elapsed, EmbeddedRunSettings settings)
+    public static void Print(TextWriter output, PipelineSummary summary, IngestProgress thisRun, TimeSpan elapsed, EmbeddedRunSettings settings)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(Console.Out) });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(output) });
         var table = new Table().Border(TableBorder.Ascii).Title("SuperTickets run summary");
         table.AddColumn("Measure");
         table.AddColumn(new TableColumn("Count").RightAligned());

@@ -9,13 +9,23 @@ internal static class ArticleAnalyzer
     public const float TagWeight = 2f;
     public const float BodyWeight = 1f;
 
-    public static AnalyzedArticle Analyze(KbArticle article, Vocabulary vocabulary)
+    public static AnalyzedArticle Analyze(KbArticle article, Vocabulary vocabulary) =>
+        Assign(Terms(article), vocabulary);
+
+    /// <summary>Field-weighted stem frequencies and the BM25 length; needs no shared state.</summary>
+    public static ArticleTerms Terms(KbArticle article)
     {
         var frequencies = new Dictionary<string, float>(StringComparer.Ordinal);
         var length = AddField(article.Title, TitleWeight, frequencies)
             + AddField(string.Join(' ', article.Tags), TagWeight, frequencies)
             + AddField(article.Body, BodyWeight, frequencies);
+        return new ArticleTerms(article, frequencies, Math.Max(length, 1f));
+    }
 
+    /// <summary>Maps stems to term ids; must run under the index's write lock.</summary>
+    public static AnalyzedArticle Assign(ArticleTerms terms, Vocabulary vocabulary)
+    {
+        var frequencies = terms.Frequencies;
         var ids = new int[frequencies.Count];
         var values = new float[frequencies.Count];
         var i = 0;
@@ -25,7 +35,7 @@ internal static class ArticleAnalyzer
             values[i++] = frequency;
         }
 
-        return new AnalyzedArticle(article, ids, values, Math.Max(length, 1f));
+        return new AnalyzedArticle(terms.Article, ids, values, terms.Length);
     }
 
     /// <summary>Text handed to the embedder: the title twice, the tags, then the body.</summary>

@@ -1,11 +1,11 @@
-using System.Numerics.Tensors;
 using SuperTickets.Knowledge.Text;
 
 namespace SuperTickets.Knowledge.Retrieval;
 
 /// <summary>
-/// One query against one snapshot: BM25 over the inverted index and brute-force cosine over the embedding
-/// blocks, each cut to its best <c>depth</c> documents with a heap, merged by weighted reciprocal-rank fusion.
+/// One query against one snapshot: BM25 (query words missing from the vocabulary are replaced by terms
+/// one edit away, at reduced weight) over the inverted index and brute-force cosine over the embedding
+/// blocks (8-bit rows), each cut to its best <c>depth</c> documents with a heap, merged by weighted reciprocal-rank fusion.
 /// </summary>
 internal sealed class HybridSearch
 {
@@ -13,6 +13,7 @@ internal sealed class HybridSearch
     private const double TextWeight = 1.0;
     private const double VectorWeight = 0.2;
     private const double UnknownTermBoost = 1.0;
+    private const float FuzzyWeight = 0.6f;
 
     private readonly IndexSnapshot _snapshot;
     private readonly Vocabulary _vocabulary;
@@ -28,15 +29,29 @@ internal sealed class HybridSearch
     /// <summary>Analyzed query stems (unique), available after <see cref="Run"/>.</summary>
     public List<string> QueryStems { get; private set; } = [];
 
+    /// <summary>Upper bound of any BM25 score for this query: the sum of idf × (k1 + 1) over exactly matched terms.</summary>
+    public double MaxTextScore { get; private set; }
+
+    /// <summary>The best BM25 documents, best first, available after <see cref="Run"/>.</summary>
+    public (float Score, int Doc)[] TextRanking { get; private set; } = [];
+
     public List<Candidate> Run(string query, int top, string? language)
     {
         QueryStems = TextAnalyzer.UniqueStems(query);
-        var termIds = new List<int>(QueryStems.Count);
+        var terms = new List<QueryTerm>(QueryStems.Count);
+        var known = 0;
         foreach (var stem in QueryStems)
         {
-            if (_vocabulary.TryGet(stem, out var id))
+            if (_vocabulary.TryGet(stem, out var id) && id < _snapshot.Postings.Length && _snapshot.Postings[id].Docs.Length > 0)
             {
-                termIds.Add(id);
+                terms.Add(new QueryTerm(id, 1f));
+                known++;
+                continue;
+            }
+
+            foreach (var similar in _vocabulary.Similar(stem))
+            {
+                terms.Add(new QueryTerm(similar, FuzzyWeight));
             }
         }
 
@@ -44,7 +59,8 @@ internal sealed class HybridSearch
         var scratch = Scratch.For(_snapshot.Count);
         try
         {
-            Bm25.Score(_snapshot, termIds, scratch);
+            Bm25.Score(_snapshot, terms, scratch);
+            MaxTextScore = Bm25.MaxScore(_snapshot, terms);
             var textTop = new TopK(depth);
             foreach (var d in scratch.Touched)
             {
@@ -54,12 +70,15 @@ internal sealed class HybridSearch
                 }
             }
 
-            Span<float> q = _embedder.Dimensions <= 1024 ? stackalloc float[_embedder.Dimensions] : new float[_embedder.Dimensions];
+            var q = new float[_embedder.Dimensions];
             _embedder.Embed(query, q);
-            var vectorTop = TensorPrimitives.Norm(q) > 0f ? VectorTop(q, depth, language) : [];
-            var unknown = QueryStems.Count == 0 ? 0 : 1.0 - ((double)termIds.Count / QueryStems.Count);
+            var quantized = new short[q.Length];
+            var scale = Int8Vectors.QuantizeQuery(q, quantized);
+            var vectorTop = scale > 0f ? VectorTop(quantized, scale, depth, language) : [];
+            var unknown = QueryStems.Count == 0 ? 0 : 1.0 - ((double)known / QueryStems.Count);
             var vectorWeight = VectorWeight + (UnknownTermBoost * unknown);
-            return Fuse(textTop.ToSortedArray(), vectorTop, vectorWeight, q, scratch.Scores, top);
+            TextRanking = textTop.ToSortedArray();
+            return Fuse(TextRanking, vectorTop, vectorWeight, quantized, scale, scratch.Scores, top);
         }
         finally
         {
@@ -67,29 +86,21 @@ internal sealed class HybridSearch
         }
     }
 
-    private (float Score, int Doc)[] VectorTop(ReadOnlySpan<float> q, int depth, string? language)
+    private (float Score, int Doc)[] VectorTop(short[] query, float scale, int depth, string? language)
     {
         var heap = new TopK(depth);
-        var dims = _snapshot.Dimensions;
-        var count = _snapshot.Count;
+        Func<int, bool>? accept = language is null ? null : d => Accepts(d, language);
         for (var b = 0; b < _snapshot.Blocks.Length; b++)
         {
-            var block = _snapshot.Blocks[b].AsSpan();
             var first = b * IndexSnapshot.BlockRows;
-            var rows = Math.Min(IndexSnapshot.BlockRows, count - first);
-            for (var r = 0; r < rows; r++)
-            {
-                if (language is null || Accepts(first + r, language))
-                {
-                    heap.Offer(TensorPrimitives.Dot(block.Slice(r * dims, dims), q), first + r);
-                }
-            }
+            var rows = Math.Min(IndexSnapshot.BlockRows, _snapshot.Count - first);
+            _snapshot.Blocks[b].Scan(rows, first, query, scale, heap, accept);
         }
 
         return heap.ToSortedArray();
     }
 
-    private List<Candidate> Fuse((float Score, int Doc)[] text, (float Score, int Doc)[] vector, double vectorWeight, ReadOnlySpan<float> q, float[] textScores, int top)
+    private List<Candidate> Fuse((float Score, int Doc)[] text, (float Score, int Doc)[] vector, double vectorWeight, short[] query, float scale, float[] textScores, int top)
     {
         var fused = new Dictionary<int, (double Score, int TextRank, int VectorRank)>();
         for (var i = 0; i < text.Length; i++)
@@ -113,7 +124,7 @@ internal sealed class HybridSearch
         var result = new List<Candidate>(ranked.Count);
         foreach (var (d, (score, textRank, vectorRank)) in ranked)
         {
-            var similarity = Math.Clamp(TensorPrimitives.Dot(_snapshot.Row(d), q), 0f, 1f);
+            var similarity = Math.Clamp(_snapshot.Similarity(d, query, scale), 0f, 1f);
             result.Add(new Candidate(d, score, similarity, textScores[d], textRank, vectorRank));
         }
 

@@ -1,8 +1,8 @@
 namespace SuperTickets.Knowledge.Retrieval;
 
 /// <summary>
-/// An immutable state of the index: articles by ordinal, posting lists by term id, and embeddings in
-/// contiguous blocks of rows. Changes return a new snapshot that shares everything they did not touch
+/// An immutable state of the index: articles by ordinal, posting lists by term id, BM25 length norms, and
+/// embeddings quantized to 8 bits (<see cref="Int8Vectors"/>) in contiguous blocks of rows. Changes return a new snapshot that shares everything they did not touch
 /// (only the affected posting lists and vector blocks are copied). Removal moves the last article into
 /// the freed ordinal, so ordinals stay dense.
 /// </summary>
@@ -11,7 +11,7 @@ internal sealed class IndexSnapshot
     public const int BlockRows = 1024;
 
     private IndexSnapshot(
-        AnalyzedArticle[] docs, Dictionary<string, int> ordinals, Posting[] postings, float[][] blocks,
+        AnalyzedArticle[] docs, Dictionary<string, int> ordinals, Posting[] postings, VectorBlock[] blocks,
         int dimensions, double totalLength)
     {
         Docs = docs;
@@ -20,6 +20,7 @@ internal sealed class IndexSnapshot
         Blocks = blocks;
         Dimensions = dimensions;
         TotalLength = totalLength;
+        LengthNorms = Bm25.LengthNorms(docs, AverageLength);
     }
 
     public AnalyzedArticle[] Docs { get; }
@@ -31,7 +32,10 @@ internal sealed class IndexSnapshot
     /// <summary>Posting lists indexed by term id; ids at or beyond the length have no documents here.</summary>
     public Posting[] Postings { get; }
 
-    public float[][] Blocks { get; }
+    public VectorBlock[] Blocks { get; }
+
+    /// <summary>BM25 length normalization per ordinal (depends on the average length, so recomputed per snapshot).</summary>
+    public float[] LengthNorms { get; }
 
     public int Dimensions { get; }
 
@@ -84,19 +88,23 @@ internal sealed class IndexSnapshot
             postings[t] = new Posting(postingDocs[t], postingFreqs[t]);
         }
 
-        var blocks = new float[(docs.Length + BlockRows - 1) / BlockRows][];
+        var blocks = new VectorBlock[(docs.Length + BlockRows - 1) / BlockRows];
         for (var b = 0; b < blocks.Length; b++)
         {
-            blocks[b] = new float[BlockRows * dimensions];
+            blocks[b] = new VectorBlock(BlockRows, dimensions);
             var rows = Math.Min(BlockRows, docs.Length - (b * BlockRows));
-            vectors.AsSpan(b * BlockRows * dimensions, rows * dimensions).CopyTo(blocks[b]);
+            for (var r = 0; r < rows; r++)
+            {
+                blocks[b].Set(r, vectors.AsSpan(((b * BlockRows) + r) * dimensions, dimensions));
+            }
         }
 
         return new IndexSnapshot(docs, ordinals, postings, blocks, dimensions, total);
     }
 
-    public ReadOnlySpan<float> Row(int ordinal) =>
-        Blocks[ordinal / BlockRows].AsSpan(ordinal % BlockRows * Dimensions, Dimensions);
+    /// <summary>Approximate cosine of the article at <paramref name="ordinal"/> and a quantized query.</summary>
+    public float Similarity(int ordinal, ReadOnlySpan<short> query, float queryScale) =>
+        Blocks[ordinal / BlockRows].Similarity(ordinal % BlockRows, query, queryScale);
 
     public IndexSnapshot WithAdded(AnalyzedArticle doc, ReadOnlySpan<float> vector, int vocabularySize)
     {
@@ -152,7 +160,7 @@ internal sealed class IndexSnapshot
                 postings[t] = postings[t].Renumber(last, ordinal);
             }
 
-            blocks = WithRow(blocks, ordinal, Row(last));
+            blocks = WithRow(blocks, ordinal, Blocks[last / BlockRows], last % BlockRows);
         }
 
         if (last % BlockRows == 0)
@@ -184,12 +192,25 @@ internal sealed class IndexSnapshot
         }
     }
 
-    private float[][] WithRow(float[][] blocks, int ordinal, ReadOnlySpan<float> vector)
+    private VectorBlock[] WithRow(VectorBlock[] blocks, int ordinal, ReadOnlySpan<float> vector)
+    {
+        var result = CopyForWrite(blocks, ordinal);
+        result[ordinal / BlockRows].Set(ordinal % BlockRows, vector);
+        return result;
+    }
+
+    private VectorBlock[] WithRow(VectorBlock[] blocks, int ordinal, VectorBlock source, int sourceRow)
+    {
+        var result = CopyForWrite(blocks, ordinal);
+        result[ordinal / BlockRows].CopyRow(ordinal % BlockRows, source, sourceRow);
+        return result;
+    }
+
+    private VectorBlock[] CopyForWrite(VectorBlock[] blocks, int ordinal)
     {
         var b = ordinal / BlockRows;
-        var result = b < blocks.Length ? (float[][])blocks.Clone() : [.. blocks, new float[BlockRows * Dimensions]];
-        result[b] = b < blocks.Length ? (float[])blocks[b].Clone() : result[b];
-        vector.CopyTo(result[b].AsSpan(ordinal % BlockRows * Dimensions, Dimensions));
+        var result = b < blocks.Length ? (VectorBlock[])blocks.Clone() : [.. blocks, new VectorBlock(BlockRows, Dimensions)];
+        result[b] = b < blocks.Length ? blocks[b].Clone() : result[b];
         return result;
     }
 }

@@ -12,10 +12,11 @@ public static class ConversationKey
     public static string For(string? messageId, string? inReplyTo, IReadOnlyList<string> references, string contentSha256)
     {
         var root = references.Count > 0 ? references[0] : inReplyTo ?? messageId;
-        return string.IsNullOrWhiteSpace(root) ? "sha256:" + contentSha256 : Normalize(root);
+        return string.IsNullOrWhiteSpace(root) ? "sha256:" + contentSha256 : Normalize(root).ToLowerInvariant();
     }
 
-    public static string Normalize(string messageId) => messageId.Trim().Trim('<', '>').ToLowerInvariant();
+    /// <summary>A Message-ID without angle brackets or surrounding space; its case is kept (it is significant).</summary>
+    public static string Normalize(string messageId) => messageId.Trim().Trim('<', '>').Trim();
 
     public static string Sha256(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
 

@@ -16,6 +16,7 @@ public sealed partial class EmailTriagedHandler(
     DbSession session,
     EmailStore emails,
     TicketStore tickets,
+    ConversationThreading threading,
     CustomerStore customers,
     TicketSlaStore sla,
     AgentStore agents,
@@ -39,7 +40,7 @@ public sealed partial class EmailTriagedHandler(
         {
             await IgnoreAsync(decision, "duplicate", $"same Message-ID as email {original} (delivered to another mailbox)", ct);
         }
-        else if (message.ExistingTicketId is { } ticketId)
+        else if ((message.ExistingTicketId ?? (await threading.FindTicketAsync(session, email, ct)).TicketId) is { } ticketId)
         {
             await AppendToTicketAsync(decision, ticketId, ct);
         }

@@ -24,6 +24,7 @@ public static class ResolveStageExtensions
         builder.Services.TryAddSingleton(BusinessCalendarSet.Empty);
         builder.Services.TryAddSingleton<SlaPlanner>();
         builder.Services.TryAddSingleton<ReplyComposer>();
+        builder.Services.TryAddSingleton<ConversationThreading>();
         builder.Services.AddConsumer<EmailTriaged, EmailTriagedHandler>(Topics.EmailTriaged, "resolve");
         return builder;
     }

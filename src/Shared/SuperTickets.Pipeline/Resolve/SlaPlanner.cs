@@ -17,9 +17,7 @@ public sealed class SlaPlanner(SlaPolicyStore store, BusinessCalendarSet calenda
         {
             return null;
         }
-        var calendar = policy.UseBusinessHours && policy.CalendarId is { } id && calendars.TryGet(id, out var found)
-            ? found
-            : policy.UseBusinessHours ? calendars.Default : BusinessCalendar.AlwaysOpen;
+        var calendar = calendars.For(policy);
         return (policy, calendar.AddBusinessTime(createdAt, policy.FirstResponse), calendar.AddBusinessTime(createdAt, policy.Resolution));
     }
 

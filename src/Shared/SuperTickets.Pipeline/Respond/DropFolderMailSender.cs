@@ -14,7 +14,9 @@ public sealed class DropFolderMailSender(IOptions<MailOptions> options) : IMailS
 {
     public string Name => "drop-folder";
 
-    public async Task<bool> SendAsync(OutboundEmailRecord email, CancellationToken ct)
+    public Task<bool> SendAsync(OutboundEmailRecord email, CancellationToken ct) => Task.FromResult(Write(email));
+
+    private bool Write(OutboundEmailRecord email)
     {
         var directory = Path.GetFullPath(options.Value.OutboxDirectory);
         Directory.CreateDirectory(directory);
@@ -25,7 +27,7 @@ public sealed class DropFolderMailSender(IOptions<MailOptions> options) : IMailS
             return false;
         }
         var temporary = Path.Combine(directory, $".{keyHash}.{Guid.NewGuid():N}.tmp");
-        await File.WriteAllBytesAsync(temporary, email.Content, ct);
+        File.WriteAllBytes(temporary, email.Content);
         try
         {
             File.Move(temporary, target, overwrite: false);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SuperTickets.Contracts;
@@ -10,13 +9,14 @@ using SuperTickets.Triage;
 namespace SuperTickets.Pipeline.Triage;
 
 /// <summary>
-/// Understands one email: is it noise (no auto-reply allowed), which conversation it continues, what it is
-/// about, how urgent, in which language. Publishes <see cref="EmailTriaged"/> and logs every input and score.
+/// Understands one email: is it noise (no auto-reply allowed), which conversation it continues (as far as is
+/// known yet: resolve decides, in conversation order), what it is about, how urgent, in which language.
+/// Publishes <see cref="EmailTriaged"/> and logs every input and score.
 /// </summary>
 public sealed partial class EmailReceivedHandler(
     DbSession session,
     EmailStore emails,
-    TicketStore tickets,
+    ConversationThreading threading,
     CustomerStore customers,
     InteractionLog log,
     TriageEngine engine,
@@ -30,14 +30,7 @@ public sealed partial class EmailReceivedHandler(
             ?? throw new InvalidOperationException($"Email {message.EmailId} has no parsed view.");
         var settings = options.Value;
 
-        var threadIds = (JsonSerializer.Deserialize<List<string>>(email.ReferencesJson) ?? []).Append(email.InReplyTo).OfType<string>().Distinct().ToList();
-        var existing = await tickets.FindByMessageIdsAsync(session, threadIds, ct);
-        var threadedBy = existing is null ? null : "references";
-        if (existing is null && TicketNumber.FindInSubject(email.Subject) is { } fromToken && await tickets.GetAsync(session, fromToken, ct) is not null)
-        {
-            existing = fromToken;
-            threadedBy = "subject token";
-        }
+        var (existing, threadedBy) = await threading.FindTicketAsync(session, email, ct);
         var duplicateOf = email.MessageId is { } messageId ? await emails.FindEarlierCopyAsync(session, email.RawEmailId, messageId, ct) : null;
 
         var customer = await customers.FindAsync(session, email.FromAddress, ct);

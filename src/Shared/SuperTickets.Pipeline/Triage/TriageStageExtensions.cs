@@ -18,6 +18,7 @@ public static class TriageStageExtensions
             .ValidateOnStart();
         builder.Services.AddMessageType<EmailTriaged>();
         builder.Services.TryAddSingleton<TriageEngine>();
+        builder.Services.TryAddSingleton<ConversationThreading>();
         builder.Services.AddConsumer<EmailReceived, EmailReceivedHandler>(Topics.EmailReceived, "triage");
         return builder;
     }

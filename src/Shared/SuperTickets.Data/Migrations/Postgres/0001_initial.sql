@@ -112,7 +112,8 @@ CREATE TABLE tickets (
 );
 CREATE UNIQUE INDEX ux_tickets_root_message_id ON tickets (root_message_id);
 CREATE INDEX ix_tickets_status ON tickets (status, smart_score DESC);
-CREATE INDEX ix_tickets_customer ON tickets (customer_id);
+CREATE INDEX ix_tickets_customer ON tickets (customer_id, created_at);
+CREATE INDEX ix_tickets_assignee ON tickets (assignee_id, status);
 
 CREATE TABLE ticket_messages (
     id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -174,6 +175,7 @@ CREATE TABLE outbound_emails (
     sent_at          timestamptz
 );
 CREATE INDEX ix_outbound_emails_ticket ON outbound_emails (ticket_id);
+CREATE INDEX ix_outbound_emails_recipient ON outbound_emails (to_address, created_at);
 
 CREATE TABLE support_interactions (
     id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
