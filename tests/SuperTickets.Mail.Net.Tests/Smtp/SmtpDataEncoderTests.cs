@@ -16,6 +16,7 @@ public sealed class SmtpDataEncoderTests
     [InlineData(".x\r\n..y\r\n.\r\n", "..x\r\n...y\r\n..\r\n.\r\n")]
     [InlineData("", "\r\n.\r\n")]
     [InlineData("a.b\r\n", "a.b\r\n.\r\n")]
+    [InlineData("\n\0", "\r\n\0\r\n.\r\n")]
     public void Data_is_crlf_normalized_dot_stuffed_and_terminated(string input, string expected)
     {
         Assert.Equal(expected, Encode(input));
@@ -32,7 +33,7 @@ public sealed class SmtpDataEncoderTests
             var body = lines[..^2];
             var unstuffed = string.Join("\r\n", body.Select(l => l.StartsWith('.') ? l[1..] : l));
             var normalized = Encoding.Latin1.GetString(message).Replace("\r\n", "\n").Replace('\r', '\n').Replace("\n", "\r\n");
-            var expected = normalized.Length == 0 || normalized.EndsWith("\r\n") ? normalized : normalized + "\r\n";
+            var expected = normalized.Length == 0 || normalized.EndsWith("\r\n", StringComparison.Ordinal) ? normalized : normalized + "\r\n";
             return terminated && body.All(l => l != ".") && unstuffed + "\r\n" == expected + (expected.Length == 0 ? "\r\n" : string.Empty);
         }).QuickCheckThrowOnFailure();
     }
