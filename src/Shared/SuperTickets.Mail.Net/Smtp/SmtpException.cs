@@ -1,10 +1,15 @@
+using System.Text.RegularExpressions;
+
 namespace SuperTickets.Mail.Net.Smtp;
 
-/// <summary>The SMTP server answered with an error reply. 4xx is transient (retry later), 5xx is permanent.</summary>
-public class SmtpException : Exception
+/// <summary>
+/// The SMTP server answered with an error reply. 4xx is transient (retry later), 5xx is permanent.
+/// The message hides the local part of any address the server quoted (it ends up in logs); <see cref="ResponseText"/> keeps it.
+/// </summary>
+public partial class SmtpException : Exception
 {
     public SmtpException(string command, int code, string? enhancedStatus, string text)
-        : base($"SMTP {command} failed: {code} {(enhancedStatus is null ? string.Empty : enhancedStatus + " ")}{text}".TrimEnd())
+        : base(Address().Replace($"SMTP {command} failed: {code} {(enhancedStatus is null ? string.Empty : enhancedStatus + " ")}{text}".TrimEnd(), "***@$1"))
     {
         Command = command;
         Code = code;
@@ -26,4 +31,7 @@ public class SmtpException : Exception
     public bool IsTransient => Code is >= 400 and < 500;
 
     public bool IsPermanent => Code is >= 500 and < 600;
+
+    [GeneratedRegex(@"[^\s<>:;,""']+@([^\s<>:;,""']+)")]
+    private static partial Regex Address();
 }
