@@ -97,6 +97,39 @@ public sealed class ImapPollerTests(DovecotFixture dovecot)
     }
 
     [Fact]
+    public async Task A_restarted_poller_continues_from_the_stored_checkpoint_without_loss()
+    {
+        var folder = await dovecot.CreateFolderAsync(TestMessages.Many(100));
+        await using var database = await TestDatabase.CreateAsync(DbProvider.Sqlite, null);
+        var mailbox = Mailbox(0, "restart", folder, dovecot.Server.Password);
+
+        using (var first = BuildHost(database, mailbox))
+        {
+            var progress = first.Services.GetRequiredService<IngestProgress>();
+            await first.StartAsync(None);
+            await WaitUntilAsync(() => Task.FromResult(progress.Stored >= 16), "a first batch is stored");
+            await first.StopAsync(None);
+        }
+
+        using var second = BuildHost(database, mailbox);
+        var resumed = second.Services.GetRequiredService<IngestProgress>();
+        await second.StartAsync(None);
+        await WaitUntilAsync(async () => await CountStoredAsync(database, "restart") == 100, "all 100 messages are stored");
+        await second.StopAsync(None);
+
+        Assert.True(resumed.Stored < 100, "the second run re-read everything instead of resuming");
+        Assert.True(resumed.Duplicates <= 16, $"{resumed.Duplicates} duplicates: more than one batch was re-read");
+    }
+
+    private static async Task<long> CountStoredAsync(TestDatabase database, string mailboxId)
+    {
+        await using var connection = await database.Factory.OpenAsync(None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM raw_emails WHERE mailbox_id = '{mailboxId}'";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(None));
+    }
+
+    [Fact]
     public async Task A_failing_mailbox_is_degraded_with_its_error_while_another_keeps_working()
     {
         var good = await dovecot.CreateFolderAsync(TestMessages.Many(5));

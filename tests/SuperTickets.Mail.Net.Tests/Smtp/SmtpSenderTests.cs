@@ -123,6 +123,20 @@ public sealed class SmtpSenderTests(PostfixFixture postfix)
     }
 
     [Fact]
+    public async Task Auth_login_works_when_chosen_and_fails_cleanly_with_a_wrong_password()
+    {
+        await using var good = await SmtpSender.ConnectAsync(postfix.Server.Endpoint(MailSecurity.StartTls), None);
+        await using var bad = await SmtpSender.ConnectAsync(postfix.Server.Endpoint(MailSecurity.StartTls), None);
+
+        await good.AuthenticateAsync(postfix.Server.Credentials, None, mechanism: "LOGIN");
+        var error = await Assert.ThrowsAsync<SmtpAuthenticationException>(() => bad.AuthenticateAsync(MailCredentials.WithPassword(postfix.Server.Username, "wrong"), None, mechanism: "LOGIN"));
+
+        Assert.True(good.IsAuthenticated);
+        Assert.Equal(535, error.Code);
+        Assert.Contains("LOGIN", good.Extensions["AUTH"]);
+    }
+
+    [Fact]
     public async Task Without_starttls_the_server_refuses_mail_and_offers_no_auth()
     {
         await using var sender = await SmtpSender.ConnectAsync(postfix.Server.Endpoint(MailSecurity.None), None);

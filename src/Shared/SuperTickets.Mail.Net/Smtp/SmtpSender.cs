@@ -58,12 +58,16 @@ public sealed class SmtpSender : IAsyncDisposable
         }
     }
 
-    /// <summary>XOAUTH2 when an access token is given; otherwise PLAIN, or LOGIN when PLAIN is not offered.</summary>
-    public async Task AuthenticateAsync(MailCredentials credentials, CancellationToken ct)
+    /// <summary>
+    /// XOAUTH2 when an access token is given; otherwise PLAIN, or LOGIN when PLAIN is not offered.
+    /// <paramref name="mechanism"/> (PLAIN, LOGIN or XOAUTH2) restricts the choice to that one.
+    /// </summary>
+    public async Task AuthenticateAsync(MailCredentials credentials, CancellationToken ct, string? mechanism = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         var mechanisms = _extensions.TryGetValue("AUTH", out var list) ? list.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
-        bool Offers(string name) => mechanisms.Contains(name, StringComparer.OrdinalIgnoreCase);
+        bool Offers(string name) =>
+            mechanisms.Contains(name, StringComparer.OrdinalIgnoreCase) && (mechanism is null || string.Equals(mechanism, name, StringComparison.OrdinalIgnoreCase));
         SmtpResponse response;
         if (credentials.AccessToken is { } token && Offers("XOAUTH2"))
         {
