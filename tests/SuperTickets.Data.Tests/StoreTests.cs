@@ -60,29 +60,30 @@ public sealed class StoreTests(PostgresServer postgres)
         await using var db = await TestDatabase.CreateAsync(provider, postgres);
         await using var unitOfWork = new DbMessageUnitOfWork(new DbSession(db.Factory), _clock);
         await unitOfWork.BeginAsync(default);
-        Assert.True(await unitOfWork.TryMarkProcessedAsync("triage", "m-1", default));
-        Assert.False(await unitOfWork.TryMarkProcessedAsync("triage", "m-1", default));
-        Assert.True(await unitOfWork.TryMarkProcessedAsync("resolve", "m-1", default));
+        Assert.Equal(["m-1", "m-2"], (await unitOfWork.MarkProcessedAsync("triage", ["m-1", "m-2", "m-1"], default)).Order());
+        Assert.Equal(["m-3"], await unitOfWork.MarkProcessedAsync("triage", ["m-1", "m-3"], default));
+        Assert.Equal(["m-1"], await unitOfWork.MarkProcessedAsync("resolve", ["m-1"], default));
     }
 
     [Theory, MemberData(nameof(Providers))]
-    public async Task Rolled_back_savepoint_drops_its_outbox_rows(DbProvider provider)
+    public async Task Outbox_rows_are_written_only_by_a_commit_and_claimed_once(DbProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider, postgres);
+        await using (var abandoned = new DbMessageUnitOfWork(new DbSession(db.Factory), _clock))
+        {
+            await abandoned.BeginAsync(default);
+            await abandoned.EnqueueAsync(Envelope("dropped"), default);
+        }
         IReadOnlyList<MessageEnvelope> committed;
         await using (var unitOfWork = new DbMessageUnitOfWork(new DbSession(db.Factory), _clock))
         {
             await unitOfWork.BeginAsync(default);
-            await unitOfWork.SavepointAsync("m", default);
             await unitOfWork.EnqueueAsync(Envelope("kept"), default);
-            await unitOfWork.ReleaseSavepointAsync("m", default);
-            await unitOfWork.SavepointAsync("m", default);
-            await unitOfWork.EnqueueAsync(Envelope("dropped"), default);
-            await unitOfWork.RollbackToSavepointAsync("m", default);
             committed = await unitOfWork.CommitAsync(default);
         }
 
         Assert.Equal(["kept"], committed.Select(e => e.MessageId));
+        Assert.NotNull(committed[0].OutboxId);
         var store = new OutboxStore(db.Factory, _clock);
         Assert.Equal(1, await store.CountAsync(default));
         var claimed = await store.ClaimPendingAsync(10, TimeSpan.Zero, TimeSpan.FromMinutes(1), default);
@@ -92,6 +93,33 @@ public sealed class StoreTests(PostgresServer postgres)
         Assert.Empty(await store.ClaimPendingAsync(10, TimeSpan.Zero, TimeSpan.FromMinutes(1), default));
         await store.DeleteAsync([claimed[0].OutboxId!.Value], default);
         Assert.Equal(0, await store.CountAsync(default));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Interactions_are_written_with_the_commit_and_dropped_with_a_rollback(DbProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres);
+        var log = new InteractionLog(db.Factory, _clock);
+        await using (var rolledBack = new DbSession(db.Factory))
+        {
+            await rolledBack.BeginAsync(default);
+            await log.AddAsync(rolledBack, new Interaction("triage", "classified", null, null, "c", "lost"), default);
+        }
+        await using (var session = new DbSession(db.Factory))
+        {
+            await session.BeginAsync(default);
+            for (var i = 0; i < 450; i++)
+            {
+                await log.AddAsync(session, new Interaction("triage", "classified", i, null, "c", $"entry {i}", new { i }), default);
+            }
+            await session.CommitAsync(default);
+        }
+
+        var entries = await log.ListAsync(null, null, 1000, default);
+        Assert.Equal(450, entries.Count);
+        Assert.Equal("entry 449", entries[^1].Summary);
+        Assert.Equal("{\"i\":449}", entries[^1].AnalysisJson);
+        Assert.Equal(Now, entries[0].OccurredAt);
     }
 
     [Theory, MemberData(nameof(Providers))]

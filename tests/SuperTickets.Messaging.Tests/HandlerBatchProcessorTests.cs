@@ -33,6 +33,7 @@ public sealed class HandlerBatchProcessorTests
         Assert.IsType<InvalidOperationException>(outcome.Failure);
         Assert.Equal(1, unitOfWork.Commits);
         Assert.Equal(["1", "2"], unitOfWork.CommittedIds);
+        Assert.Equal([1, 2], handler.Handled.Distinct());
     }
 
     [Fact]
@@ -108,16 +109,13 @@ public sealed class HandlerBatchProcessorTests
             return Task.CompletedTask;
         }
 
-        public Task<bool> TryMarkProcessedAsync(string consumer, string messageId, CancellationToken ct)
+        public Task<IReadOnlySet<string>> MarkProcessedAsync(string consumer, IReadOnlyList<string> messageIds, CancellationToken ct)
         {
-            _pending.Add(messageId);
-            return Task.FromResult(true);
+            _pending.AddRange(messageIds);
+            return Task.FromResult<IReadOnlySet<string>>(messageIds.ToHashSet());
         }
 
         public Task EnqueueAsync(MessageEnvelope envelope, CancellationToken ct) => Task.CompletedTask;
-        public Task SavepointAsync(string name, CancellationToken ct) => Task.CompletedTask;
-        public Task RollbackToSavepointAsync(string name, CancellationToken ct) => Task.CompletedTask;
-        public Task ReleaseSavepointAsync(string name, CancellationToken ct) => Task.CompletedTask;
 
         public Task<IReadOnlyList<MessageEnvelope>> CommitAsync(CancellationToken ct)
         {

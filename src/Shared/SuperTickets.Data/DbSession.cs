@@ -8,6 +8,7 @@ namespace SuperTickets.Data;
 /// </summary>
 public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
 {
+    private readonly List<Func<DbSession, CancellationToken, Task>> _beforeCommit = [];
     private IDisposable? _writeLock;
     private DbConnection? _connection;
     private DbTransaction? _transaction;
@@ -50,8 +51,21 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs <paramref name="flush"/> inside the transaction just before it commits (for batched writes).</summary>
+    public void BeforeCommit(Func<DbSession, CancellationToken, Task> flush)
+    {
+        if (!_beforeCommit.Contains(flush))
+        {
+            _beforeCommit.Add(flush);
+        }
+    }
+
     public async Task CommitAsync(CancellationToken ct)
     {
+        foreach (var flush in _beforeCommit)
+        {
+            await flush(this, ct);
+        }
         await (_transaction ?? throw new InvalidOperationException("The session has no transaction.")).CommitAsync(ct);
         await EndAsync();
     }
@@ -60,6 +74,7 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
 
     private async Task EndAsync()
     {
+        _beforeCommit.Clear();
         if (_transaction is not null)
         {
             await _transaction.DisposeAsync();

@@ -1,29 +1,31 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Dapper;
 using SuperTickets.Messaging;
 
 namespace SuperTickets.Data;
 
-/// <summary>support_interactions: every step every stage took, with its analysis as JSON.</summary>
+/// <summary>
+/// support_interactions: every step every stage took, with its analysis as JSON. Entries added in a session are
+/// written in one multi-row statement when the session commits (and vanish with it if it rolls back).
+/// </summary>
 public sealed class InteractionLog(DbConnectionFactory factory, TimeProvider clock)
 {
+    private const int RowsPerStatement = 200;
+    private readonly ConditionalWeakTable<DbSession, List<PendingInteraction>> _pending = [];
+
     public Task AddAsync(DbSession session, Interaction interaction, CancellationToken ct)
     {
-        const string sql = """
-            INSERT INTO support_interactions (occurred_at, stage, action, raw_email_id, ticket_id, correlation_id, summary, analysis_json)
-            VALUES (@now, @Stage, @Action, @EmailId, @TicketId, @CorrelationId, @Summary, @AnalysisJson)
-            """;
-        return session.Connection.ExecuteAsync(session.Cmd(sql, new
+        var pending = _pending.GetValue(session, _ => []);
+        if (pending.Count == 0)
         {
-            now = clock.GetUtcNow(),
-            interaction.Stage,
-            interaction.Action,
-            interaction.EmailId,
-            interaction.TicketId,
-            interaction.CorrelationId,
-            interaction.Summary,
-            AnalysisJson = interaction.Analysis is null ? null : JsonSerializer.Serialize(interaction.Analysis, MessageSerializer.JsonOptions),
-        }, ct));
+            session.BeforeCommit(FlushAsync);
+        }
+        pending.Add(new PendingInteraction(clock.GetUtcNow(), interaction,
+            interaction.Analysis is null ? null : JsonSerializer.Serialize(interaction.Analysis, MessageSerializer.JsonOptions)));
+        return Task.CompletedTask;
     }
 
     public async Task<IReadOnlyList<InteractionRecord>> ListAsync(long? emailId, long? ticketId, int limit, CancellationToken ct)
@@ -37,4 +39,35 @@ public sealed class InteractionLog(DbConnectionFactory factory, TimeProvider clo
         await using var connection = await factory.OpenAsync(ct);
         return (await connection.QueryAsync<InteractionRecord>(Sql.Cmd(sql, new { emailId, ticketId, limit }, ct))).ToList();
     }
+
+    private async Task FlushAsync(DbSession session, CancellationToken ct)
+    {
+        if (!_pending.TryGetValue(session, out var pending))
+        {
+            return;
+        }
+        _pending.Remove(session);
+        foreach (var chunk in pending.Chunk(RowsPerStatement))
+        {
+            var sql = new StringBuilder("INSERT INTO support_interactions (occurred_at, stage, action, raw_email_id, ticket_id, correlation_id, summary, analysis_json) VALUES ");
+            var args = new DynamicParameters();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var n = i.ToString(CultureInfo.InvariantCulture);
+                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@o{n}, @s{n}, @a{n}, @e{n}, @t{n}, @c{n}, @m{n}, @j{n})");
+                var (at, entry, json) = chunk[i];
+                args.Add("o" + n, at);
+                args.Add("s" + n, entry.Stage);
+                args.Add("a" + n, entry.Action);
+                args.Add("e" + n, entry.EmailId);
+                args.Add("t" + n, entry.TicketId);
+                args.Add("c" + n, entry.CorrelationId);
+                args.Add("m" + n, entry.Summary);
+                args.Add("j" + n, json);
+            }
+            await session.Connection.ExecuteAsync(session.Cmd(sql.ToString(), args, ct));
+        }
+    }
+
+    private sealed record PendingInteraction(DateTimeOffset At, Interaction Entry, string? AnalysisJson);
 }

@@ -88,9 +88,23 @@ public sealed partial class HandlerBatchProcessor<T>(
             }
         }
         await unitOfWork.BeginAsync(ct);
+        HashSet<string> fresh;
+        try
+        {
+            fresh = [.. await unitOfWork.MarkProcessedAsync(consumer, batch.Select(e => e.MessageId).ToList(), ct)];
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            return (0, ex);
+        }
         for (var i = 0; i < batch.Count; i++)
         {
             var envelope = batch[i];
+            if (!fresh.Remove(envelope.MessageId))
+            {
+                LogDuplicate(logger, envelope.MessageId, consumer);
+                continue;
+            }
             using var logScope = logger.BeginScope(new Dictionary<string, object>
             {
                 ["Topic"] = envelope.Topic,
@@ -100,14 +114,7 @@ public sealed partial class HandlerBatchProcessor<T>(
             });
             try
             {
-                if (await unitOfWork.TryMarkProcessedAsync(consumer, envelope.MessageId, ct))
-                {
-                    await handler.HandleAsync(messages[i], new MessageContext(envelope, attempt, unitOfWork, serializer), ct);
-                }
-                else
-                {
-                    LogDuplicate(logger, envelope.MessageId, consumer);
-                }
+                await handler.HandleAsync(messages[i], new MessageContext(envelope, attempt, unitOfWork, serializer), ct);
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
