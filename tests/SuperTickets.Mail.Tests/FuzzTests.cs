@@ -84,6 +84,6 @@ public sealed class FuzzTests
         }
 
         Assert.DoesNotContain(email.Defects, d => d.StartsWith("unparseable", StringComparison.Ordinal));
-        Assert.True(watch.ElapsedMilliseconds < 2000, $"parsing {bytes.Length} bytes took {watch.ElapsedMilliseconds} ms");
+        Assert.True(watch.ElapsedMilliseconds < 20_000, $"parsing {bytes.Length} bytes took {watch.ElapsedMilliseconds} ms: a hang");
     }
 }

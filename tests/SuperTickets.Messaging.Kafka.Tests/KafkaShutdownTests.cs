@@ -53,7 +53,7 @@ public sealed class KafkaShutdownTests(MockClusterFixture broker) : IClassFixtur
         }
 
         Assert.Empty(stuck.Finished);
-        Assert.True(stopTime < TimeSpan.FromSeconds(5), $"stopping took {stopTime}");
+        Assert.True(stopTime < TimeSpan.FromSeconds(15), $"stopping took {stopTime}: the drain deadline was not honoured");
         Assert.Equal(["stuck"], next.ProcessedIds);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SuperTickets.Triage.Classification;
 
 namespace SuperTickets.Triage.Tests;
@@ -91,16 +90,13 @@ public sealed class TriageAnalyzerTests
     }
 
     [Fact]
-    public void Default_model_is_cached_and_retraining_it_is_fast_and_deterministic()
+    public void Default_model_is_cached_and_retraining_it_is_deterministic()
     {
         Assert.Same(Analyzer, DefaultSupportModel.Create());
-        var watch = Stopwatch.StartNew();
         var samples = DefaultSupportModel.ReadSamples("category").Items;
         var again = TextClassifierTrainer.Train(DefaultSupportModel.TrainingSet("category"), DefaultSupportModel.Options);
         var intents = TextClassifierTrainer.Train(DefaultSupportModel.TrainingSet("intent"), DefaultSupportModel.Options);
-        watch.Stop();
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"training took {watch.ElapsedMilliseconds} ms");
         var retrained = new TriageAnalyzer(again, intents);
         foreach (var text in samples.Take(50).Select(s => s.Text))
         {
