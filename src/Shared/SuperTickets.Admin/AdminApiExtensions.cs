@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SuperTickets.Admin.Agents;
 using SuperTickets.Admin.Audit;
 using SuperTickets.Admin.Auth;
 using SuperTickets.Admin.DeadLetters;
@@ -13,6 +14,10 @@ using SuperTickets.Admin.Docs;
 using SuperTickets.Admin.Emails;
 using SuperTickets.Admin.Health;
 using SuperTickets.Admin.Http;
+using SuperTickets.Admin.Knowledge;
+using SuperTickets.Admin.Mailboxes;
+using SuperTickets.Admin.Metrics;
+using SuperTickets.Admin.Sla;
 using SuperTickets.Admin.Tickets;
 using SuperTickets.Contracts;
 using SuperTickets.Data;
@@ -58,6 +63,10 @@ public static class AdminApiExtensions
         services.TryAddSingleton<TicketAdminStore>();
         services.TryAddSingleton<EmailAdminStore>();
         services.TryAddSingleton<DeadLetterAdminStore>();
+        services.TryAddSingleton<SlaAdminStore>();
+        services.TryAddSingleton<KbAdminStore>();
+        services.TryAddSingleton<AgentAdminStore>();
+        services.TryAddSingleton<MetricsQueries>();
         services.TryAddSingleton<KnowledgeBase>();
         services.TryAddSingleton(BusinessCalendarSet.Empty);
         services.TryAddSingleton<SlaPlanner>();
@@ -103,6 +112,13 @@ public static class AdminApiExtensions
         TicketEndpoints.Map(api);
         EmailEndpoints.Map(api);
         DeadLetterEndpoints.Map(api);
+        SlaEndpoints.Map(api);
+        KnowledgeEndpoints.Map(api);
+        AgentEndpoints.Map(api);
+        MailboxEndpoints.Map(api);
+        AuditEndpoints.Map(api);
+        ApiKeyEndpoints.Map(api);
+        MetricsEndpoint.Map(app);
         return app;
     }
 }
