@@ -48,4 +48,20 @@ public sealed class RequestLimitTests(PostgresServer postgres)
         Assert.Equal(System.Net.HttpStatusCode.Created, small.StatusCode);
         Assert.Equal(1, await host.CountAsync("SELECT COUNT(*) FROM outbound_emails"));
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Unexpected_failures_are_500_problem_details_without_internals_and_audited_as_failed(DbProvider provider)
+    {
+        await using var host = await AdminHost.StartAsync(provider, postgres);
+        var admin = await host.ClientAsync(AdminRoles.Admin);
+        await using (var connection = await host.Factory.OpenAsync(default))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "DROP TABLE dead_letters");
+        }
+
+        var problem = await (await admin.PostAsync("/api/dead-letters/replay", null)).AssertProblemAsync(500);
+
+        Assert.DoesNotContain("dead_letters", problem.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains(await host.AuditAsync(), a => a is { Action: "dead_letter.replay_all", Outcome: "failed", StatusCode: 500 });
+    }
 }

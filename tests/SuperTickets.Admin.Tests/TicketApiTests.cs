@@ -68,6 +68,29 @@ public sealed class TicketApiTests(PostgresServer postgres)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task Sql_shaped_values_in_other_filters_and_ids_are_data_too(DbProvider provider)
+    {
+        await using var host = await AdminHost.StartAsync(provider, postgres);
+        await host.Seed.TicketAsync();
+        var admin = await host.ClientAsync(AdminRoles.Admin);
+        var injection = Uri.EscapeDataString("' OR 1=1; DELETE FROM raw_emails; --");
+
+        var emails = await (await admin.GetAsync($"/api/emails?mailbox={injection}")).ReadJsonAsync();
+        var articles = await (await admin.GetAsync($"/api/kb?category={injection}")).ReadJsonAsync();
+        var search = await admin.GetAsync($"/api/kb/search?q={injection}");
+        var audit = await admin.GetAsync($"/api/audit?actor={injection}");
+        var policy = await admin.GetAsync($"/api/sla/policies/{injection}");
+
+        Assert.Equal(0, emails.GetProperty("total").GetInt64());
+        Assert.Equal(0, articles.GetProperty("total").GetInt64());
+        Assert.Equal(HttpStatusCode.OK, search.StatusCode);
+        Assert.Equal("[]", await audit.Content.ReadAsStringAsync());
+        await policy.AssertProblemAsync(404);
+        Assert.Equal(1, await host.CountAsync("SELECT COUNT(*) FROM raw_emails"));
+        Assert.Equal(1, await host.CountAsync("SELECT COUNT(*) FROM tickets"));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Detail_shows_messages_sla_score_breakdown_and_interactions(DbProvider provider)
     {
         await using var host = await AdminHost.StartAsync(provider, postgres);
