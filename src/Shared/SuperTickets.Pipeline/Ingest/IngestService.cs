@@ -68,14 +68,18 @@ public sealed partial class IngestService(
         return outcomes;
     }
 
-    private PreparedMail Prepare(IncomingMail mail)
+    private PreparedMail Prepare(IncomingMail mail) =>
+        Prepare(mail, ingestOptions.Value.MaxMessageBytes, mailOptions.Value.MessageIdDomain!, clock.GetUtcNow());
+
+    /// <summary>Parses raw mail into the rows ingestion stores and the reason to quarantine it, if any.</summary>
+    internal static PreparedMail Prepare(IncomingMail mail, long maxMessageBytes, string messageIdDomain, DateTimeOffset now)
     {
         var sha = ConversationKey.Sha256(mail.Content);
-        var parsed = MimeParser.Parse(mail.Content, new MimeParserOptions { MaxMessageBytes = ingestOptions.Value.MaxMessageBytes });
+        var parsed = MimeParser.Parse(mail.Content, new MimeParserOptions { MaxMessageBytes = maxMessageBytes });
         var messageId = parsed.MessageId is { Length: > 0 } id ? ConversationKey.Normalize(id) : null;
         var references = parsed.References.Select(ConversationKey.Normalize).ToList();
         var inReplyTo = parsed.InReplyTo is { Length: > 0 } reply ? ConversationKey.Normalize(reply) : null;
-        var noise = MailNoiseDetector.Detect(parsed, mailOptions.Value.MessageIdDomain!);
+        var noise = MailNoiseDetector.Detect(parsed, messageIdDomain);
         var text = parsed.BestTextBody;
         var record = new ParsedEmailRecord
         {
@@ -97,11 +101,11 @@ public sealed partial class IngestService(
             NoiseReason = noise.Reason,
             ConversationKey = ConversationKey.For(messageId, inReplyTo, references, sha),
         };
-        var raw = new RawEmailInsert(mail.MailboxId, messageId ?? "sha256:" + sha, messageId, sha, mail.Content, mail.SourceRef, clock.GetUtcNow());
-        return new PreparedMail(raw, record, QuarantineReason(mail, parsed), parsed.Defects, parsed.Attachments.Count);
+        var raw = new RawEmailInsert(mail.MailboxId, messageId ?? "sha256:" + sha, messageId, sha, mail.Content, mail.SourceRef, now);
+        return new PreparedMail(raw, record, QuarantineReason(mail, parsed, maxMessageBytes), parsed.Defects, parsed.Attachments.Count);
     }
 
-    private string? QuarantineReason(IncomingMail mail, ParsedEmail parsed)
+    private static string? QuarantineReason(IncomingMail mail, ParsedEmail parsed, long maxMessageBytes)
     {
         if (mail.Content.Length == 0)
         {
@@ -109,7 +113,7 @@ public sealed partial class IngestService(
         }
         if (parsed.IsOversize)
         {
-            return $"oversize: {mail.Content.Length} bytes exceeds the limit of {ingestOptions.Value.MaxMessageBytes}";
+            return $"oversize: {mail.Content.Length} bytes exceeds the limit of {maxMessageBytes}";
         }
         if (!parsed.HasUsableSender)
         {
@@ -120,7 +124,7 @@ public sealed partial class IngestService(
         return null;
     }
 
-    private sealed record PreparedMail(RawEmailInsert Raw, ParsedEmailRecord Parsed, string? QuarantineReason, IReadOnlyList<string> Defects, int AttachmentCount);
+    internal sealed record PreparedMail(RawEmailInsert Raw, ParsedEmailRecord Parsed, string? QuarantineReason, IReadOnlyList<string> Defects, int AttachmentCount);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Email {EmailId} from mailbox {MailboxId} quarantined: {Reason}")]
     private static partial void LogQuarantined(ILogger logger, long emailId, string mailboxId, string reason);

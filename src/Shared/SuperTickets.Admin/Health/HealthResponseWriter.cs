@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace SuperTickets.Admin;
+namespace SuperTickets.Admin.Health;
 
 /// <summary>Health as JSON: overall status plus each check with its description.</summary>
 internal static class HealthResponseWriter
@@ -18,6 +18,7 @@ internal static class HealthResponseWriter
             {
                 status = e.Value.Status.ToString().ToLowerInvariant(),
                 description = e.Value.Description,
+                data = e.Value.Data.Count == 0 ? null : e.Value.Data,
             }),
         }, cancellationToken: context.RequestAborted);
     }

@@ -2,7 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SuperTickets.Data;
 
-namespace SuperTickets.Admin;
+namespace SuperTickets.Admin.Health;
 
 /// <summary>Ready when the database answers and the schema is migrated.</summary>
 public sealed class DatabaseHealthCheck(DbConnectionFactory factory) : IHealthCheck
