@@ -9,5 +9,6 @@ var root = new RootCommand("SuperTickets: an email-driven support desk.")
     ParseCommand.Create(),
     ModelCommand.Create(),
     DevBrokerCommand.Create(),
+    ApiKeyCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

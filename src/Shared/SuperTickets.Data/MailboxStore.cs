@@ -35,6 +35,22 @@ public sealed class MailboxStore(DbConnectionFactory factory, TimeProvider clock
             new { id, status, lastError, now = clock.GetUtcNow() }, ct));
     }
 
+    /// <summary>A poller's view of its health ("active" or "degraded"); never overrides an admin's pause.</summary>
+    public async Task ReportHealthAsync(string id, string? error, CancellationToken ct)
+    {
+        using var writeLock = await factory.AcquireWriteAsync(ct);
+        await using var connection = await factory.OpenAsync(ct);
+        await connection.ExecuteAsync(Sql.Cmd(
+            "UPDATE mailboxes SET status = @status, last_error = @error, updated_at = @now WHERE id = @id AND status <> 'paused'",
+            new { id, status = error is null ? "active" : "degraded", error, now = clock.GetUtcNow() }, ct));
+    }
+
+    public async Task<bool> IsPausedAsync(string id, CancellationToken ct)
+    {
+        await using var connection = await factory.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<string?>(Sql.Cmd("SELECT status FROM mailboxes WHERE id = @id", new { id }, ct)) == "paused";
+    }
+
     public async Task<IReadOnlyList<MailboxRecord>> ListAsync(CancellationToken ct)
     {
         await using var connection = await factory.OpenAsync(ct);

@@ -35,12 +35,16 @@ public sealed partial class DropFolderPoller(
             {
                 try
                 {
+                    if (await mailboxes.IsPausedAsync(folder.Id!, stoppingToken))
+                    {
+                        continue;
+                    }
                     await PollAsync(folder, stoppingToken);
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
                     LogPollFailed(logger, folder.Id!, ex);
-                    await mailboxes.SetStatusAsync(folder.Id!, "degraded", ex.Message, CancellationToken.None);
+                    await mailboxes.ReportHealthAsync(folder.Id!, ex.Message, CancellationToken.None);
                 }
             }
             if (firstPass)
@@ -102,7 +106,7 @@ public sealed partial class DropFolderPoller(
         }
         if (files.Count > 0)
         {
-            await mailboxes.SetStatusAsync(folder.Id!, "active", null, ct);
+            await mailboxes.ReportHealthAsync(folder.Id!, null, ct);
         }
     }
 

@@ -54,11 +54,16 @@ public sealed partial class ImapPoller(
         {
             try
             {
+                if (await mailboxes.IsPausedAsync(mailbox.Id!, ct))
+                {
+                    await Task.Delay(mailbox.PollInterval, ct);
+                    continue;
+                }
                 await DrainAsync(mailbox, reader, ct);
                 if (failures > 0)
                 {
                     failures = 0;
-                    await mailboxes.SetStatusAsync(mailbox.Id!, "active", null, ct);
+                    await mailboxes.ReportHealthAsync(mailbox.Id!, null, ct);
                     LogRecovered(logger, mailbox.Id!);
                 }
 
@@ -144,7 +149,7 @@ public sealed partial class ImapPoller(
     {
         try
         {
-            await mailboxes.SetStatusAsync(mailboxId, "degraded", $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
+            await mailboxes.ReportHealthAsync(mailboxId, $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
         }
         catch (Exception statusError)
         {
