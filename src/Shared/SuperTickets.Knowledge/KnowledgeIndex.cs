@@ -1,3 +1,4 @@
+using SuperTickets.Knowledge.Query;
 using SuperTickets.Knowledge.Retrieval;
 
 namespace SuperTickets.Knowledge;
@@ -121,7 +122,7 @@ public sealed class KnowledgeIndex
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         var snapshot = _snapshot;
-        var candidates = new HybridSearch(snapshot, _vocabulary, Embedder).Run(query, top, language);
+        var candidates = new HybridSearch(snapshot, _vocabulary, Embedder).Run(QueryAnalyzer.Analyze(query), top, language);
         return candidates.ConvertAll(c => ToHit(snapshot, c));
     }
 
@@ -138,14 +139,14 @@ public sealed class KnowledgeIndex
         ArgumentNullException.ThrowIfNull(query);
         var snapshot = _snapshot;
         var search = new HybridSearch(snapshot, _vocabulary, Embedder);
-        var candidates = search.Run(query, 2, language);
+        var candidates = search.Run(QueryAnalyzer.Analyze(query), 2, language);
         if (candidates.Count == 0)
         {
             return new KbAnswerability(null, 0, threshold);
         }
 
-        var confidence = AnswerConfidence.Compute(snapshot, _vocabulary, search, candidates);
-        return new KbAnswerability(ToHit(snapshot, candidates[0]), confidence, threshold);
+        var evidence = AnswerConfidence.Evidence(snapshot, search, candidates[0]);
+        return new KbAnswerability(ToHit(snapshot, candidates[0]), AnswerConfidence.Compute(evidence), threshold) { Evidence = evidence };
     }
 
     /// <summary>Document frequencies are estimated from at most 20,000 evenly spaced articles.</summary>
