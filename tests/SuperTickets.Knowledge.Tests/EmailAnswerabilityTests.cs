@@ -78,4 +78,30 @@ public sealed class EmailAnswerabilityTests(ITestOutputHelper output)
         Assert.Equal("cancel-subscription", b.Best!.Article.Id);
         Assert.Equal(a.Confidence, b.Confidence, 6);
     }
+
+    [Fact]
+    public void Email_in_a_language_no_article_covers_is_left_to_a_person()
+    {
+        const string french = "Mot de passe oublié\nBonjour,\n\nj'ai oublié mon mot de passe et je ne peux plus me connecter à l'application. Comment puis-je le réinitialiser ?\n\nCordialement,\nCamille";
+
+        var decision = Samples.Index.Decide(french);
+
+        Assert.False(decision.IsAnswerable, $"confidence {decision.Confidence:F2}");
+        Assert.True(decision.Evidence is null || decision.Evidence.KnownShare < 0.7);
+    }
+
+    [Fact]
+    public void Evidence_explains_a_confident_answer()
+    {
+        var decision = Samples.Index.Decide("Webhook setup\nHi,\n\nHow do I add a webhook endpoint for motion events and verify the signature?\n\nThanks,\nRavi");
+
+        var evidence = decision.Evidence!;
+        Assert.Equal("webhook-setup", decision.Best!.Article.Id);
+        Assert.True(decision.IsAnswerable);
+        Assert.True(evidence.Agreement);
+        Assert.All(new[] { evidence.Similarity, evidence.Margin, evidence.Coverage, evidence.Strength, evidence.SubjectCoverage, evidence.TitleMatch, evidence.KnownShare },
+            v => Assert.InRange(v, 0.0, 1.0));
+        Assert.True(evidence.SubjectCoverage > 0.4);
+        Assert.Empty(evidence.Concerns);
+    }
 }

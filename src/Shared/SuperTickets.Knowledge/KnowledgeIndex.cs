@@ -127,12 +127,14 @@ public sealed class KnowledgeIndex
     }
 
     /// <summary>
-    /// Decides whether the top article alone answers <paramref name="query"/>. The confidence (0..1) is a
-    /// logistic regression over five signals of the top hit: query/article cosine similarity, its BM25 lead
-    /// over the best other article, agreement of the text and vector rankings on it, the share of query terms
-    /// it contains, and its BM25 score relative to the maximum possible for the query's terms. It was fitted
-    /// on the labelled sample queries (including unanswerable ones): answers at 0.8 or more were the expected
-    /// article 97 % of the time there, so 0.8 means "this article alone answers it".
+    /// Decides whether the top article alone answers <paramref name="query"/>: a short question, or a whole
+    /// email as "subject, newline, body" (greeting, courtesy phrases and sign-off are ignored; subject terms
+    /// weigh double). The confidence (0..1) is a logistic regression over the evidence in
+    /// <see cref="KbAnswerability.Evidence"/>: how well query and article match (cosine, BM25 lead and strength,
+    /// term coverage, title and tag match, agreement of the rankings), how much of the query the index knows at
+    /// all, and <see cref="KbConcern"/>s in the message (already tried, dispute, account-specific facts, outage,
+    /// bug, security, complaint, business request, product idea), which argue for a person. Fitted on the
+    /// labelled short questions and customer emails under samples/, 0.8 means "this article alone answers it".
     /// </summary>
     public KbAnswerability Decide(string query, double threshold = 0.8, string? language = null)
     {

@@ -35,12 +35,12 @@ internal static partial class ConcernDetector
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     [GeneratedRegex(
-        @"\b((second|third|fourth|fifth|2nd|3rd|4th|5th|\d+th)\s+time|already\s+(tried|followed|done|did|reset|reinstalled|restarted|rebooted|cleared|checked|updated|contacted|wrote|written|emailed|sent|called|asked|waited|replaced)|tried\s+(everything|all\s+the|every)|followed\s+(every|all)\s+(the\s+)?steps?|every\s+step|(wrote|written|emailed|contacted)\s+(to\s+)?(you\s+)?(last|before|earlier|twice|several|again)|still\s+(not|no|nothing|doesn'?t|don'?t|isn'?t|won'?t|can'?t|haven'?t|hasn'?t|says|shows|broken|locked|missing|waiting)|not\s+(working|arrived)\s+again|nobody\s+(answers|replies|responds)|no\s+one\s+(answers|replies|responds|got\s+back)|haven'?t\s+heard\s+back|(immer\s+noch|schon\s+wieder|zum\s+(zweiten|dritten)\s+mal|bereits\s+(versucht|neu\s+gestartet))|todav[ií]a\s+no|ya\s+(intent[eé]|he\s+(intentado|probado))|otra\s+vez|toujours\s+pas|d[ée]j[àa]\s+(essay[ée]|red[ée]marr[ée])|ainda\s+n[ãa]o|j[áa]\s+(tentei|reiniciei))\b",
+        @"\b((second|third|fourth|fifth|2nd|3rd|4th|5th|\d+th)\s+time|already\s+(tried|followed|done|did|reset|reinstalled|restarted|rebooted|cleared|checked|updated|contacted|wrote|written|emailed|sent|called|asked|waited|replaced)|tried\s+(everything|all\s+the|every|two|three|several|multiple|\d+)\b|followed\s+the\s+[\w\s]{0,30}(guide|article|instructions|steps)\s+(twice|again|\w+\s+times)|followed\s+(every|all)\s+(the\s+)?steps?|every\s+step|(wrote|written|emailed|contacted)\s+(to\s+)?(you\s+)?(last|before|earlier|twice|several|again)|still\s+(fails|failing|crashes|happens|the\s+same|not|no|nothing|doesn'?t|don'?t|isn'?t|won'?t|can'?t|haven'?t|hasn'?t|says|shows|broken|locked|missing|waiting)|not\s+(working|arrived)\s+again|nobody\s+(answers|replies|responds)|no\s+one\s+(answers|replies|responds|got\s+back)|haven'?t\s+heard\s+back|(immer\s+noch|schon\s+wieder|zum\s+(zweiten|dritten)\s+mal|bereits\s+(versucht|neu\s+gestartet))|todav[ií]a\s+no|ya\s+(intent[eé]|he\s+(intentado|probado))|otra\s+vez|toujours\s+pas|d[ée]j[àa]\s+(essay[ée]|red[ée]marr[ée])|ainda\s+n[ãa]o|j[áa]\s+(tentei|reiniciei))\b",
         Options)]
     private static partial Regex RepeatContact();
 
     [GeneratedRegex(
-        @"\b(reimburse|compensat(e|ion)|refund\s+(this|the\s+(duplicate|charge|vat|difference|fee)|it|me)\b|(correct|reissue|re-issue)\s+(the|these|those|our|my|all)\b|should\s*(n'?t|\s+not|\s+never)\s+have|by\s+mistake|in\s+error|wrongly|incorrectly|i\s+disagree|dispute|unacceptable|unfair|unjustified|chargeback|charge\s*back|lawyer|legal\s+action|small\s+claims|consumer\s+protection|rejected|denied|where\s+is\s+my\s+money|make\s+an\s+exception|charged\s+(again|after)|(erstatten|zur(ü|ue)ckerstatten|korrigieren)\s+sie|zu\s+viel\s+gezahlt|reclamaci[oó]n|devu[eé]lvanme|rembourser|rembours[ée]\s+rapidement|reembolso\s+imediato)\b",
+        @"\b(reimburse|compensat(e|ion)|refund\s+(this|the\s+(duplicate|charge|vat|difference|fee)|it|me)\b|(correct|reissue|re-issue)\s+(the|these|those|our|my|all)\b|should\s*(n'?t|\s+not|\s+never)\s+have|by\s+mistake|in\s+error|wrongly|incorrectly|i\s+disagree|dispute|unacceptable|unfair|unjustified|chargeback|charge\s*back|lawyer|legal\s+action|small\s+claims|consumer\s+protection|rejected|denied|refused|at\s+no\s+(extra\s+)?cost|free\s+of\s+charge\s+again|where\s+is\s+my\s+money|make\s+an\s+exception|charged\s+(again|after)|(erstatten|zur(ü|ue)ckerstatten|korrigieren)\s+sie|zu\s+viel\s+gezahlt|reclamaci[oó]n|devu[eé]lvanme|rembourser|rembours[ée]\s+rapidement|reembolso\s+imediato)\b",
         Options)]
     private static partial Regex Dispute();
 
@@ -50,12 +50,12 @@ internal static partial class ConcernDetector
     private static partial Regex AccountSpecific();
 
     [GeneratedRegex(
-        @"\b(urgent(ly)?|asap|emergency|immediately|outage|production\s+(is\s+)?down|is\s+down|are\s+down|(every|all)\s+(single\s+)?(of\s+)?(our|the)?\s*(\d+\s+)?(cameras|devices|hubs|sites|stores|offices|locations|calls)|503|service\s+unavailable|dringend|sofort|st(ö|oe)rung|urgente|de\s+inmediato|imm[ée]diatement|urgen(t|te))\b",
+        @"\b(urgent(ly)?|asap|emergency|immediately|outage|production\s+(is\s+)?down|is\s+down|are\s+down|(every|all)\s+(single\s+)?(of\s+)?(our|the)?\s*(\d+\s+)?(cameras|devices|hubs|sites|stores|offices|locations|calls)|503|service\s+unavailable|(none|all)\s+of\s+the\s+\d+|affecting\s+our\s+(business|customers|guests)|right\s+now\s*[.!]|dringend|sofort|st(ö|oe)rung|urgente|de\s+inmediato|imm[ée]diatement|urgen(t|te))\b",
         Options)]
     private static partial Regex Urgent();
 
     [GeneratedRegex(
-        @"\b(bug|regression|since\s+(the|your|last)\s+(\w+\s+)?(update|release|upgrade)|after\s+(the|your|last)\s+(\w+\s+)?(update|release|upgrade)|steps\s+to\s+reproduce|steps:|crash\s+(id|log|report)|stack\s+trace|error\s+code\s+\w+|100\s?%\s+of\s+the\s+time|every\s+time\s+i\s+open\s+the\s+\w+\s+view|your\s+developers|on\s+your\s+side|fehler\s+in)\b",
+        @"\b(bug|regression|since\s+(the|your|last)\s+(\w+\s+)?(update|release|upgrade)|after\s+(the|your|last)\s+(\w+\s+)?(update|release|upgrade)|steps\s+to\s+reproduce|steps:|crash\s+(id|log|report)|stack\s+trace|error\s+code\s+\w+|100\s?%\s+of\s+the\s+time|(shows?|posts?|sends?|appears?|arrives?)\s+(up\s+)?(twice|three\s+times|several\s+times)|every\s+time\s+i\s+open\s+the\s+\w+\s+view|your\s+developers|on\s+your\s+side|fehler\s+in)\b",
         Options)]
     private static partial Regex BugReport();
 
