@@ -151,6 +151,14 @@ public sealed class KnowledgeIndex
         return new KbAnswerability(ToHit(snapshot, candidates[0]), AnswerConfidence.Compute(evidence), threshold) { Evidence = evidence };
     }
 
+    /// <summary>Articles nearest to the query's embedding, nearest first, with cosine similarity clamped to 0..1.</summary>
+    internal IReadOnlyList<(KbArticle Article, double Similarity)> VectorRanking(AnalyzedQuery query, int depth, string? language)
+    {
+        var snapshot = _snapshot;
+        var ranked = new HybridSearch(snapshot, _vocabulary, Embedder).VectorOnly(query, depth, language);
+        return Array.ConvertAll(ranked, r => (snapshot.Docs[r.Doc].Article, Math.Clamp((double)r.Score, 0, 1)));
+    }
+
     /// <summary>Document frequencies are estimated from at most 20,000 evenly spaced articles.</summary>
     private static IEnumerable<KbArticle> FittingSample(List<KbArticle> articles)
     {

@@ -32,6 +32,9 @@ internal static class QueryAnalyzer
         }
 
         var embeddingText = subject.Length == 0 ? body : string.Join('\n', subject, subject, body);
-        return new AnalyzedQuery(stems, weights, subjectStems, embeddingText, ConcernDetector.Detect(query));
+        var words = new List<string>();
+        TextAnalyzer.Analyze(subject + "\n" + body, [], words);
+        var keyWords = words.Distinct(StringComparer.Ordinal).ToList();
+        return new AnalyzedQuery(stems, weights, subjectStems, embeddingText, ConcernDetector.Detect(query), keyWords);
     }
 }

@@ -9,9 +9,9 @@ namespace SuperTickets.Knowledge.Retrieval;
 /// </summary>
 internal sealed class HybridSearch
 {
-    private const double RrfK = 5;
-    private const double TextWeight = 1.0;
-    private const double VectorWeight = 0.2;
+    public const double RrfK = 5;
+    public const double TextWeight = 1.0;
+    public const double VectorWeight = 0.2;
     private const double UnknownTermBoost = 1.0;
     private const float FuzzyWeight = 0.6f;
 
@@ -95,6 +95,16 @@ internal sealed class HybridSearch
     /// <summary>True when <paramref name="stem"/> occurs in at least one article of the snapshot.</summary>
     public bool IsIndexed(string stem, out int id) =>
         _vocabulary.TryGet(stem, out id) && id < _snapshot.Postings.Length && _snapshot.Postings[id].Docs.Length > 0;
+
+    /// <summary>The <paramref name="depth"/> articles nearest to the query's embedding, nearest first, with their cosine.</summary>
+    public (float Score, int Doc)[] VectorOnly(AnalyzedQuery query, int depth, string? language)
+    {
+        var q = new float[_embedder.Dimensions];
+        _embedder.Embed(query.EmbeddingText, q);
+        var quantized = new short[q.Length];
+        var scale = Int8Vectors.QuantizeQuery(q, quantized);
+        return scale > 0f ? VectorTop(quantized, scale, depth, language) : [];
+    }
 
     private (float Score, int Doc)[] VectorTop(short[] query, float scale, int depth, string? language)
     {
