@@ -10,6 +10,8 @@ internal static class Samples
         new(() => KbMarkdown.LoadDirectory(Path.Combine(Root.Value, "samples", "kb")));
     private static readonly Lazy<KnowledgeIndex> LazyIndex = new(() => KnowledgeIndex.Build(Articles));
     private static readonly Lazy<IReadOnlyList<LabelledQuery>> LazyQueries = new(LoadQueries);
+    private static readonly Lazy<IReadOnlyList<LabelledEmail>> LazyEmails = new(LoadEmails);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static string RepoRoot => Root.Value;
 
@@ -21,14 +23,18 @@ internal static class Samples
     /// <summary>Labelled queries; <see cref="LabelledQuery.Expected"/> is null for questions no article answers.</summary>
     public static IReadOnlyList<LabelledQuery> Queries => LazyQueries.Value;
 
-    private static IReadOnlyList<LabelledQuery> LoadQueries()
-    {
-        var path = Path.Combine(Root.Value, "samples", "kb-queries.jsonl");
-        return File.ReadLines(path)
+    /// <summary>Labelled whole customer emails; <see cref="LabelledEmail.Expected"/> is null when a person must answer.</summary>
+    public static IReadOnlyList<LabelledEmail> Emails => LazyEmails.Value;
+
+    private static IReadOnlyList<LabelledQuery> LoadQueries() => ReadJsonLines<LabelledQuery>("kb-queries.jsonl");
+
+    private static IReadOnlyList<LabelledEmail> LoadEmails() => ReadJsonLines<LabelledEmail>("kb-email-queries.jsonl");
+
+    private static IReadOnlyList<T> ReadJsonLines<T>(string file) =>
+        File.ReadLines(Path.Combine(Root.Value, "samples", file))
             .Where(line => line.Trim().Length > 0)
-            .Select(line => JsonSerializer.Deserialize<LabelledQuery>(line, new JsonSerializerOptions(JsonSerializerDefaults.Web))!)
+            .Select(line => JsonSerializer.Deserialize<T>(line, Json)!)
             .ToList();
-    }
 
     private static string FindRepoRoot()
     {

@@ -24,6 +24,9 @@ public sealed class HashedTextEmbedder : ITextEmbedder
     private const float BigramWeight = 0.3f;
     private const float GramWeight = 0.3f;
 
+    [ThreadStatic]
+    private static FeatureScratch? s_scratch;
+
     private readonly float[]? _idf;
     private readonly float _unseenIdf;
 
@@ -50,14 +53,12 @@ public sealed class HashedTextEmbedder : ITextEmbedder
     {
         var df = new int[1 << BucketBits];
         var n = 0;
-        var features = new Dictionary<ulong, Feature>();
         var seen = new HashSet<int>();
         foreach (var document in documents)
         {
             n++;
-            features.Clear();
             seen.Clear();
-            CollectFeatures(document, features);
+            var features = CollectFeatures(document);
             foreach (var hash in features.Keys)
             {
                 var bucket = (int)(hash & BucketMask);
@@ -87,8 +88,7 @@ public sealed class HashedTextEmbedder : ITextEmbedder
         }
 
         destination.Clear();
-        var features = new Dictionary<ulong, Feature>();
-        CollectFeatures(text, features);
+        var features = CollectFeatures(text);
         foreach (var (hash, feature) in features)
         {
             var weight = (1f + MathF.Log(feature.Count)) * feature.Weight * IdfOf(hash);
@@ -129,12 +129,13 @@ public sealed class HashedTextEmbedder : ITextEmbedder
         }
     }
 
-    private static void CollectFeatures(string text, Dictionary<ulong, Feature> features)
+    /// <summary>The hashed features of <paramref name="text"/>, in a per-thread dictionary valid until the next call.</summary>
+    private static Dictionary<ulong, Feature> CollectFeatures(string text)
     {
-        var stems = new List<string>();
-        var words = new List<string>();
+        var scratch = s_scratch ??= new FeatureScratch();
+        scratch.Clear();
+        var (features, stems, words, wordCounts) = (scratch.Features, scratch.Stems, scratch.Words, scratch.WordCounts);
         TextAnalyzer.Analyze(text, stems, words);
-        var wordCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < stems.Count; i++)
         {
             Add(features, Hash(1, stems[i]), WordWeight, 1);
@@ -150,6 +151,8 @@ public sealed class HashedTextEmbedder : ITextEmbedder
         {
             AddGrams(features, word, count);
         }
+
+        return features;
     }
 
     private static void AddGrams(Dictionary<ulong, Feature> features, string word, int count)
@@ -193,4 +196,24 @@ public sealed class HashedTextEmbedder : ITextEmbedder
     }
 
     private readonly record struct Feature(int Count, float Weight);
+
+    /// <summary>Reusable per-thread collections, so embedding a document allocates almost nothing.</summary>
+    private sealed class FeatureScratch
+    {
+        public Dictionary<ulong, Feature> Features { get; } = [];
+
+        public List<string> Stems { get; } = [];
+
+        public List<string> Words { get; } = [];
+
+        public Dictionary<string, int> WordCounts { get; } = new(StringComparer.Ordinal);
+
+        public void Clear()
+        {
+            Features.Clear();
+            Stems.Clear();
+            Words.Clear();
+            WordCounts.Clear();
+        }
+    }
 }

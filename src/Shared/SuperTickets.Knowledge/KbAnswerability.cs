@@ -11,4 +11,7 @@ public sealed record KbAnswerability(KbHit? Best, double Confidence, double Thre
 {
     /// <summary>True when there is a best article and its confidence reaches the threshold.</summary>
     public bool IsAnswerable => Best is not null && Confidence >= Threshold;
+
+    /// <summary>The evidence behind <see cref="Confidence"/>; null when nothing matched.</summary>
+    public KbEvidence? Evidence { get; init; }
 }

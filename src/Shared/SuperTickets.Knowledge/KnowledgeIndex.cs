@@ -1,3 +1,4 @@
+using SuperTickets.Knowledge.Query;
 using SuperTickets.Knowledge.Retrieval;
 
 namespace SuperTickets.Knowledge;
@@ -121,31 +122,41 @@ public sealed class KnowledgeIndex
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         var snapshot = _snapshot;
-        var candidates = new HybridSearch(snapshot, _vocabulary, Embedder).Run(query, top, language);
+        var candidates = new HybridSearch(snapshot, _vocabulary, Embedder).Run(QueryAnalyzer.Analyze(query), top, language);
         return candidates.ConvertAll(c => ToHit(snapshot, c));
     }
 
     /// <summary>
-    /// Decides whether the top article alone answers <paramref name="query"/>. The confidence (0..1) is a
-    /// logistic regression over five signals of the top hit: query/article cosine similarity, its BM25 lead
-    /// over the best other article, agreement of the text and vector rankings on it, the share of query terms
-    /// it contains, and its BM25 score relative to the maximum possible for the query's terms. It was fitted
-    /// on the labelled sample queries (including unanswerable ones): answers at 0.8 or more were the expected
-    /// article 97 % of the time there, so 0.8 means "this article alone answers it".
+    /// Decides whether the top article alone answers <paramref name="query"/>: a short question, or a whole
+    /// email as "subject, newline, body" (greeting, courtesy phrases and sign-off are ignored; subject terms
+    /// weigh double). The confidence (0..1) is a logistic regression over the evidence in
+    /// <see cref="KbAnswerability.Evidence"/>: how well query and article match (cosine, BM25 lead and strength,
+    /// term coverage, title and tag match, agreement of the rankings), how much of the query the index knows at
+    /// all, and <see cref="KbConcern"/>s in the message (already tried, dispute, account-specific facts, outage,
+    /// bug, security, complaint, business request, product idea), which argue for a person. Fitted on the
+    /// labelled short questions and customer emails under samples/, 0.8 means "this article alone answers it".
     /// </summary>
     public KbAnswerability Decide(string query, double threshold = 0.8, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         var snapshot = _snapshot;
         var search = new HybridSearch(snapshot, _vocabulary, Embedder);
-        var candidates = search.Run(query, 2, language);
+        var candidates = search.Run(QueryAnalyzer.Analyze(query), 2, language);
         if (candidates.Count == 0)
         {
             return new KbAnswerability(null, 0, threshold);
         }
 
-        var confidence = AnswerConfidence.Compute(snapshot, _vocabulary, search, candidates);
-        return new KbAnswerability(ToHit(snapshot, candidates[0]), confidence, threshold);
+        var evidence = AnswerConfidence.Evidence(snapshot, search, candidates[0]);
+        return new KbAnswerability(ToHit(snapshot, candidates[0]), AnswerConfidence.Compute(evidence), threshold) { Evidence = evidence };
+    }
+
+    /// <summary>Articles nearest to the query's embedding, nearest first, with cosine similarity clamped to 0..1.</summary>
+    internal IReadOnlyList<(KbArticle Article, double Similarity)> VectorRanking(AnalyzedQuery query, int depth, string? language)
+    {
+        var snapshot = _snapshot;
+        var ranked = new HybridSearch(snapshot, _vocabulary, Embedder).VectorOnly(query, depth, language);
+        return Array.ConvertAll(ranked, r => (snapshot.Docs[r.Doc].Article, Math.Clamp((double)r.Score, 0, 1)));
     }
 
     /// <summary>Document frequencies are estimated from at most 20,000 evenly spaced articles.</summary>

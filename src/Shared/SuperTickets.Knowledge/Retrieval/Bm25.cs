@@ -12,7 +12,7 @@ internal static class Bm25
         var n = snapshot.Count;
         var norms = snapshot.LengthNorms;
         var scores = scratch.Scores;
-        foreach (var (t, weight) in terms)
+        foreach (var (t, weight, _) in terms)
         {
             if (t >= snapshot.Postings.Length)
             {
@@ -48,10 +48,10 @@ internal static class Bm25
     public static double MaxScore(IndexSnapshot snapshot, IReadOnlyList<QueryTerm> terms)
     {
         var max = 0.0;
-        foreach (var (t, weight) in terms)
+        foreach (var (t, weight, exact) in terms)
         {
             var df = t < snapshot.Postings.Length ? snapshot.Postings[t].Docs.Length : 0;
-            if (df > 0 && weight >= 1f)
+            if (df > 0 && exact)
             {
                 max += weight * Idf(snapshot.Count, df) * (K1 + 1f);
             }

@@ -1,4 +1,4 @@
-using SuperTickets.Knowledge.Text;
+using SuperTickets.Knowledge.Query;
 
 namespace SuperTickets.Knowledge.Retrieval;
 
@@ -9,9 +9,9 @@ namespace SuperTickets.Knowledge.Retrieval;
 /// </summary>
 internal sealed class HybridSearch
 {
-    private const double RrfK = 5;
-    private const double TextWeight = 1.0;
-    private const double VectorWeight = 0.2;
+    public const double RrfK = 5;
+    public const double TextWeight = 1.0;
+    public const double VectorWeight = 0.2;
     private const double UnknownTermBoost = 1.0;
     private const float FuzzyWeight = 0.6f;
 
@@ -26,8 +26,11 @@ internal sealed class HybridSearch
         _embedder = embedder;
     }
 
-    /// <summary>Analyzed query stems (unique), available after <see cref="Run"/>.</summary>
-    public List<string> QueryStems { get; private set; } = [];
+    /// <summary>The analyzed query, available after <see cref="Run"/>.</summary>
+    public AnalyzedQuery Query { get; private set; } = QueryAnalyzer.Analyze("");
+
+    /// <summary>Query stems that occur in at least one article of the snapshot.</summary>
+    public int KnownStems { get; private set; }
 
     /// <summary>Upper bound of any BM25 score for this query: the sum of idf × (k1 + 1) over exactly matched terms.</summary>
     public double MaxTextScore { get; private set; }
@@ -35,25 +38,28 @@ internal sealed class HybridSearch
     /// <summary>The best BM25 documents, best first, available after <see cref="Run"/>.</summary>
     public (float Score, int Doc)[] TextRanking { get; private set; } = [];
 
-    public List<Candidate> Run(string query, int top, string? language)
+    public List<Candidate> Run(AnalyzedQuery query, int top, string? language)
     {
-        QueryStems = TextAnalyzer.UniqueStems(query);
-        var terms = new List<QueryTerm>(QueryStems.Count);
+        Query = query;
+        var terms = new List<QueryTerm>(query.Stems.Count);
         var known = 0;
-        foreach (var stem in QueryStems)
+        foreach (var stem in query.Stems)
         {
-            if (_vocabulary.TryGet(stem, out var id) && id < _snapshot.Postings.Length && _snapshot.Postings[id].Docs.Length > 0)
+            var weight = query.Weights[stem];
+            if (IsIndexed(stem, out var id))
             {
-                terms.Add(new QueryTerm(id, 1f));
+                terms.Add(new QueryTerm(id, weight, true));
                 known++;
                 continue;
             }
 
             foreach (var similar in _vocabulary.Similar(stem))
             {
-                terms.Add(new QueryTerm(similar, FuzzyWeight));
+                terms.Add(new QueryTerm(similar, weight * FuzzyWeight, false));
             }
         }
+
+        KnownStems = known;
 
         var depth = Math.Max(top * 4, 40);
         var scratch = Scratch.For(_snapshot.Count);
@@ -71,11 +77,11 @@ internal sealed class HybridSearch
             }
 
             var q = new float[_embedder.Dimensions];
-            _embedder.Embed(query, q);
+            _embedder.Embed(query.EmbeddingText, q);
             var quantized = new short[q.Length];
             var scale = Int8Vectors.QuantizeQuery(q, quantized);
             var vectorTop = scale > 0f ? VectorTop(quantized, scale, depth, language) : [];
-            var unknown = QueryStems.Count == 0 ? 0 : 1.0 - ((double)known / QueryStems.Count);
+            var unknown = query.Stems.Count == 0 ? 0 : 1.0 - ((double)known / query.Stems.Count);
             var vectorWeight = VectorWeight + (UnknownTermBoost * unknown);
             TextRanking = textTop.ToSortedArray();
             return Fuse(TextRanking, vectorTop, vectorWeight, quantized, scale, scratch.Scores, top);
@@ -84,6 +90,20 @@ internal sealed class HybridSearch
         {
             scratch.Reset();
         }
+    }
+
+    /// <summary>True when <paramref name="stem"/> occurs in at least one article of the snapshot.</summary>
+    public bool IsIndexed(string stem, out int id) =>
+        _vocabulary.TryGet(stem, out id) && id < _snapshot.Postings.Length && _snapshot.Postings[id].Docs.Length > 0;
+
+    /// <summary>The <paramref name="depth"/> articles nearest to the query's embedding, nearest first, with their cosine.</summary>
+    public (float Score, int Doc)[] VectorOnly(AnalyzedQuery query, int depth, string? language)
+    {
+        var q = new float[_embedder.Dimensions];
+        _embedder.Embed(query.EmbeddingText, q);
+        var quantized = new short[q.Length];
+        var scale = Int8Vectors.QuantizeQuery(q, quantized);
+        return scale > 0f ? VectorTop(quantized, scale, depth, language) : [];
     }
 
     private (float Score, int Doc)[] VectorTop(short[] query, float scale, int depth, string? language)

@@ -1,4 +1,4 @@
 namespace SuperTickets.Knowledge.Retrieval;
 
-/// <summary>A query term id with its weight (1 for exact matches, less for typo corrections).</summary>
-internal readonly record struct QueryTerm(int Id, float Weight);
+/// <summary>A query term id with its weight; <see cref="Exact"/> is false for typo corrections (which weigh less).</summary>
+internal readonly record struct QueryTerm(int Id, float Weight, bool Exact);

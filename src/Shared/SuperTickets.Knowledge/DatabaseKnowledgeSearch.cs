@@ -1,0 +1,51 @@
+using SuperTickets.Knowledge.Query;
+using SuperTickets.Knowledge.Retrieval;
+
+namespace SuperTickets.Knowledge;
+
+/// <summary>
+/// Hybrid search with the text ranking from an external full-text engine (PostgreSQL tsvector, SQLite FTS5)
+/// and the vector ranking from a <see cref="KnowledgeIndex"/>, merged by weighted reciprocal-rank fusion
+/// (the same weights as the in-memory search). The engine receives the query's key words: greeting,
+/// sign-off and stop words removed, subject first. Ids the index does not know are skipped.
+/// </summary>
+public sealed class DatabaseKnowledgeSearch(KnowledgeIndex index, KbTextSearch textSearch)
+{
+    /// <summary>The best <paramref name="top"/> articles for <paramref name="query"/>, best first.</summary>
+    public async Task<IReadOnlyList<KbHit>> SearchAsync(string query, int top = 5, string? language = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        var analyzed = QueryAnalyzer.Analyze(query);
+        if (analyzed.KeyWords.Count == 0)
+        {
+            return [];
+        }
+
+        var depth = Math.Max(top * 4, 40);
+        var text = await textSearch(string.Join(' ', analyzed.KeyWords), depth, language, ct);
+        var vectors = index.VectorRanking(analyzed, depth, language);
+        var fused = new Dictionary<string, (double Score, double Text, double Similarity)>(StringComparer.Ordinal);
+        for (var i = 0; i < text.Count; i++)
+        {
+            fused[text[i].Id] = (HybridSearch.TextWeight / (HybridSearch.RrfK + i + 1), text[i].Score, 0);
+        }
+
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            var (article, similarity) = vectors[i];
+            var (score, textScore, _) = fused.GetValueOrDefault(article.Id);
+            fused[article.Id] = (score + (HybridSearch.VectorWeight / (HybridSearch.RrfK + i + 1)), textScore, similarity);
+        }
+
+        return fused
+            .Select(kv => (Article: index.Find(kv.Key), kv.Value))
+            .Where(x => x.Article is not null)
+            .OrderByDescending(x => x.Value.Score)
+            .ThenByDescending(x => x.Value.Text)
+            .ThenBy(x => x.Article!.Id, StringComparer.Ordinal)
+            .Take(top)
+            .Select(x => new KbHit(x.Article!, x.Value.Score, x.Value.Similarity, x.Value.Text))
+            .ToList();
+    }
+}
