@@ -10,5 +10,6 @@ var root = new RootCommand("SuperTickets: an email-driven support desk.")
     ModelCommand.Create(),
     DevBrokerCommand.Create(),
     ApiKeyCommand.Create(),
+    KbCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
