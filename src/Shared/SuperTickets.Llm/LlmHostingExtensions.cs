@@ -1,10 +1,12 @@
 using System.Net;
+using Amazon.Runtime;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SuperTickets.Llm.Bedrock;
 using SuperTickets.Llm.OpenAiCompatible;
 using SuperTickets.Llm.Privacy;
 using SuperTickets.Llm.Refinement;
@@ -21,6 +23,7 @@ public static class LlmHostingExtensions
     /// Binds and validates section <c>Llm</c>. Unless <c>Llm:Provider</c> is None (the default), registers an
     /// <see cref="IChatClient"/> (provider client inside the resilience pipeline, behind PII redaction when configured)
     /// and a <see cref="TriageRefiner"/>. Without a provider neither is registered and nothing leaves the process.
+    /// Bedrock signs with a registered <see cref="AWSCredentials"/> if there is one, else with the AWS credential chain.
     /// </summary>
     public static IHostApplicationBuilder AddLlm(this IHostApplicationBuilder builder)
     {
@@ -51,6 +54,7 @@ public static class LlmHostingExtensions
         IChatClient client = options.Provider switch
         {
             LlmProvider.OpenAI => OpenAiCompatibleChatClient.Create(options, http),
+            LlmProvider.Bedrock => BedrockConverseChatClient.Create(options, http, services.GetService<AWSCredentials>()),
             _ => throw new InvalidOperationException($"{LlmOptions.Section}:Provider {options.Provider} has no client."),
         };
         client = new ResilientChatClient(client, LlmResilience.CreatePipeline(options, services.GetRequiredService<TimeProvider>()));

@@ -51,7 +51,8 @@ public sealed class FakeLlmServer : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
-        _received.Enqueue(new ReceivedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, headers, body));
+        var target = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
+        _received.Enqueue(new ReceivedRequest(context.Request.Method, target, headers, body));
         if (!_script.TryDequeue(out var response))
         {
             response = new FakeResponse(500, """{"message":"no scripted response"}""");

@@ -1,3 +1,4 @@
+using Amazon.Runtime;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +60,26 @@ public sealed class LlmTestHost : IAsyncDisposable
         }
         return settings;
     }
+
+    public static Dictionary<string, string?> Bedrock(FakeLlmServer server, params (string Key, string? Value)[] extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Llm:Provider"] = "Bedrock",
+            ["Llm:Model"] = BedrockWire.Model,
+            ["Llm:Region"] = "eu-central-1",
+            ["Llm:Endpoint"] = server.BaseAddress.ToString(),
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+        return settings;
+    }
+
+    /// <summary>Registers fixed AWS credentials so the credential chain is never consulted.</summary>
+    public static void TestCredentials(IServiceCollection services) =>
+        services.AddSingleton<AWSCredentials>(new SessionAWSCredentials(BedrockWire.AccessKey, BedrockWire.SecretKey, BedrockWire.SessionToken));
 
     public async ValueTask DisposeAsync()
     {

@@ -96,7 +96,7 @@ public sealed partial class TriageRefiner(IChatClient client, IOptions<LlmOption
     };
 
     private static decimal Cost(LlmOptions settings, long input, long output) =>
-        decimal.Round(input * settings.InputCostPer1kTokens / 1000m + output * settings.OutputCostPer1kTokens / 1000m, 6);
+        input * settings.InputCostPer1kTokens / 1000m + output * settings.OutputCostPer1kTokens / 1000m;
 
     private long Elapsed(long started) => (long)clock.GetElapsedTime(started).TotalMilliseconds;
 
