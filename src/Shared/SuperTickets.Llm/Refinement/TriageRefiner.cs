@@ -28,6 +28,9 @@ public sealed partial class TriageRefiner(IChatClient client, IOptions<LlmOption
         "The local model's guess is given; change it only when the email clearly says otherwise.\n" +
         "Answer with one JSON object and nothing else, matching this JSON schema: " + RefinementAnswer.Schema.GetRawText();
 
+    /// <summary>Questions in flight at once from one batch (Llm:MaxConcurrency).</summary>
+    public int MaxConcurrency => options.Value.MaxConcurrency;
+
     /// <summary>True when the local result is unsure or below Llm:RefineBelowConfidence.</summary>
     public bool ShouldRefine(TriageResult local)
     {
@@ -100,11 +103,11 @@ public sealed partial class TriageRefiner(IChatClient client, IOptions<LlmOption
 
     private long Elapsed(long started) => (long)clock.GetElapsedTime(started).TotalMilliseconds;
 
-    [LoggerMessage(Level = LogLevel.Information,
+    [LoggerMessage(Level = LogLevel.Debug,
         Message = "Language model triage answer accepted from {Provider} {Model}: {InputTokens} input and {OutputTokens} output tokens, cost {Cost}, {LatencyMs} ms")]
     private static partial void LogAccepted(ILogger logger, string provider, string model, long inputTokens, long outputTokens, decimal cost, long latencyMs);
 
-    [LoggerMessage(Level = LogLevel.Warning,
+    [LoggerMessage(Level = LogLevel.Debug,
         Message = "Language model triage fell back to the local model ({Reason}) from {Provider} {Model}: {InputTokens} input and {OutputTokens} output tokens, cost {Cost}, {LatencyMs} ms")]
     private static partial void LogFallback(ILogger logger, string provider, string model, long inputTokens, long outputTokens, decimal cost, long latencyMs, string reason);
 }
