@@ -1,4 +1,5 @@
 using SuperTickets.Pipeline;
+using SuperTickets.Pipeline.Hosting;
 using SuperTickets.Pipeline.Sla;
 using SuperTickets.ServiceDefaults;
 
@@ -9,4 +10,4 @@ builder.AddConfiguredTransport();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.Run();
+return await app.RunWorkerAsync();

@@ -8,5 +8,6 @@ var root = new RootCommand("SuperTickets: an email-driven support desk.")
     BenchCommand.Create(),
     ParseCommand.Create(),
     ModelCommand.Create(),
+    DevBrokerCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

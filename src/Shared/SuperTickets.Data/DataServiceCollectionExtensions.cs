@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,8 @@ public static class DataServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>()
             .BindConfiguration(DatabaseOptions.Section)
+            .PostConfigure<IConfiguration>((o, configuration) =>
+                o.ConnectionString ??= configuration.GetConnectionString(o.Provider == DbProvider.Postgres ? "Postgres" : "Sqlite"))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

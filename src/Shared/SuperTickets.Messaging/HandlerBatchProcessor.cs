@@ -12,25 +12,49 @@ public sealed partial class HandlerBatchProcessor<T>(
     IServiceScopeFactory scopes,
     MessageSerializer serializer,
     OutboxRelay relay,
+    HandlerResilience resilience,
     string consumer,
     ILogger<HandlerBatchProcessor<T>> logger) : IEnvelopeBatchProcessor
 {
     public async Task<BatchOutcome> ProcessAsync(IReadOnlyList<MessageEnvelope> batch, int attempt, CancellationToken ct)
     {
-        var (failedAt, failure) = await RunAsync(batch, attempt, ct);
+        var (failedAt, failure) = await RunResilientAsync(batch, attempt, ct);
         if (failure is null)
         {
             return BatchOutcome.All(batch.Count);
         }
         if (failedAt > 0)
         {
-            var (againAt, again) = await RunAsync(batch.Take(failedAt).ToList(), attempt, ct);
+            var (againAt, again) = await RunResilientAsync(batch.Take(failedAt).ToList(), attempt, ct);
             if (again is not null)
             {
                 return new BatchOutcome(againAt, again);
             }
         }
         return new BatchOutcome(failedAt, failure);
+    }
+
+    /// <summary>Runs the batch; a transient failure is retried in process (Polly) before it is reported.</summary>
+    private async Task<(int FailedAt, Exception? Failure)> RunResilientAsync(IReadOnlyList<MessageEnvelope> batch, int attempt, CancellationToken ct)
+    {
+        try
+        {
+            return await resilience.Pipeline.ExecuteAsync(async token =>
+            {
+                var result = await RunAsync(batch, attempt, token);
+                return result.Failure is { } failure && HandlerResilience.IsTransient(failure)
+                    ? throw new TransientBatchException(result.FailedAt, failure)
+                    : result;
+            }, ct);
+        }
+        catch (TransientBatchException ex)
+        {
+            return (ex.FailedAt, ex.InnerException!);
+        }
+        catch (Polly.CircuitBreaker.BrokenCircuitException ex)
+        {
+            return (0, ex);
+        }
     }
 
     /// <summary>Prepares, then runs the batch in one transaction; commits only if every message succeeded.</summary>
@@ -45,12 +69,7 @@ public sealed partial class HandlerBatchProcessor<T>(
             }
             catch (PoisonMessageException ex)
             {
-                if (messages.Count == 0)
-                {
-                    return (0, ex);
-                }
-                var (failedAt, failure) = await RunAsync(batch.Take(messages.Count).ToList(), attempt, ct);
-                return failure is null ? (messages.Count, ex) : (failedAt, failure);
+                return (messages.Count, ex);
             }
         }
 
@@ -101,4 +120,9 @@ public sealed partial class HandlerBatchProcessor<T>(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} was already processed by {Consumer}; skipped")]
     private static partial void LogDuplicate(ILogger logger, string messageId, string consumer);
+
+    private sealed class TransientBatchException(int failedAt, Exception inner) : TimeoutException(inner.Message, inner)
+    {
+        public int FailedAt { get; } = failedAt;
+    }
 }

@@ -16,6 +16,7 @@ public static class MessagingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MessageSerializer>();
         services.TryAddSingleton<OutboxRelay>();
+        services.TryAddSingleton<HandlerResilience>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         services.AddHostedService<ConsumerHostedService>();
         return services;
@@ -51,6 +52,7 @@ public static class MessagingServiceCollectionExtensions
                 sp.GetRequiredService<IServiceScopeFactory>(),
                 sp.GetRequiredService<MessageSerializer>(),
                 sp.GetRequiredService<OutboxRelay>(),
+                sp.GetRequiredService<HandlerResilience>(),
                 group,
                 sp.GetRequiredService<ILogger<HandlerBatchProcessor<T>>>())));
         return services;

@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using SuperTickets.Data;
+using Microsoft.Extensions.Options;
 using SuperTickets.Messaging;
+using SuperTickets.Messaging.Kafka;
 using SuperTickets.Pipeline.Hosting;
 
 namespace SuperTickets.Pipeline;
@@ -29,17 +31,25 @@ public static class PipelineCoreExtensions
     }
 
     /// <summary>
-    /// The transport named by <c>Messaging:Transport</c>. Only <c>InProcess</c> exists in this build of a
-    /// standalone worker; an unknown name stops start-up with a message naming the key.
+    /// The transport named by <c>Messaging:Transport</c>: <c>Kafka</c> (the default for workers) or
+    /// <c>InProcess</c>. An unknown name stops start-up with a message naming the key.
     /// </summary>
     public static IHostApplicationBuilder AddConfiguredTransport(this IHostApplicationBuilder builder)
     {
-        var transport = builder.Configuration["Messaging:Transport"] ?? "InProcess";
-        if (!string.Equals(transport, "InProcess", StringComparison.OrdinalIgnoreCase))
+        var transport = builder.Configuration["Messaging:Transport"] ?? "Kafka";
+        if (string.Equals(transport, "Kafka", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException($"Messaging:Transport '{transport}' is not supported; use InProcess.");
+            builder.Services.AddKafkaTransport();
         }
-        builder.Services.AddInProcessTransport();
+        else if (string.Equals(transport, "InProcess", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddInProcessTransport();
+        }
+        else
+        {
+            throw new OptionsValidationException("Messaging:Transport", typeof(MessagingOptions),
+                [$"Messaging:Transport '{transport}' is not supported; use Kafka or InProcess."]);
+        }
         return builder;
     }
 

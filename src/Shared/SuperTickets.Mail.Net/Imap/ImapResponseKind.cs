@@ -1,0 +1,8 @@
+namespace SuperTickets.Mail.Net.Imap;
+
+internal enum ImapResponseKind
+{
+    Untagged,
+    Tagged,
+    Continuation,
+}
