@@ -22,6 +22,14 @@ public sealed class LlmRegistrationTests
         await host.Host.StopAsync();
     }
 
+    [Fact]
+    public void Unknown_provider_stops_start_up_naming_the_key()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => LlmTestHost.Build(new Dictionary<string, string?> { ["Llm:Provider"] = "Claude" }));
+
+        Assert.Contains("Llm:Provider", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("OpenAI", null, null, null, "Llm:Model is required when Llm:Provider is OpenAI.")]
     [InlineData("OpenAI", "gpt-4o-mini", null, null, "Llm:ApiKey is required when Llm:Provider is OpenAI and Llm:Endpoint is not set.")]

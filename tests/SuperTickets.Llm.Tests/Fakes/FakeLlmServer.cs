@@ -17,6 +17,7 @@ public sealed class FakeLlmServer : IAsyncDisposable
     private readonly ConcurrentQueue<FakeResponse> _script = new();
     private readonly ConcurrentQueue<ReceivedRequest> _received = new();
     private WebApplication? _app;
+    private FakeResponse _otherwise = new(500, """{"message":"no scripted response"}""");
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
@@ -43,6 +44,13 @@ public sealed class FakeLlmServer : IAsyncDisposable
         return this;
     }
 
+    /// <summary>The answer once the script has run out (a 500 unless set).</summary>
+    public FakeLlmServer Otherwise(int status, string body, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        _otherwise = new FakeResponse(status, body, headers);
+        return this;
+    }
+
     public FakeLlmServer Then(int status, string body, IReadOnlyDictionary<string, string>? headers = null, TimeSpan delay = default) =>
         Then(new FakeResponse(status, body, headers, delay));
 
@@ -55,7 +63,7 @@ public sealed class FakeLlmServer : IAsyncDisposable
         _received.Enqueue(new ReceivedRequest(context.Request.Method, target, headers, body));
         if (!_script.TryDequeue(out var response))
         {
-            response = new FakeResponse(500, """{"message":"no scripted response"}""");
+            response = _otherwise;
         }
         if (response.Delay > TimeSpan.Zero)
         {
