@@ -25,7 +25,7 @@ public sealed partial class TriageRefiner(IChatClient client, IOptions<LlmOption
         "feature_request (asks for something the product does not do), bug_report (the product misbehaves), complaint (dissatisfaction with the service), " +
         "general (anything else).\n" +
         "Priorities: low (no time pressure), normal, high (customer blocked or money at stake), urgent (outage, security incident, legal threat, or a deadline within hours).\n" +
-        "The local model's guess is given; change it only when the email clearly says otherwise.\n" +
+        "The local model's guess and confidence are given for reference; a low confidence means it is likely wrong.\n" +
         "Answer with one JSON object and nothing else, matching this JSON schema: " + RefinementAnswer.Schema.GetRawText();
 
     /// <summary>Questions in flight at once from one batch (Llm:MaxConcurrency).</summary>
