@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SuperTickets.Contracts;
 using SuperTickets.Data;
+using SuperTickets.Llm.Refinement;
 using SuperTickets.Messaging;
 using SuperTickets.Triage;
 
@@ -10,8 +11,8 @@ namespace SuperTickets.Pipeline.Triage;
 /// <summary>
 /// Understands one email: is it noise (no auto-reply allowed), which conversation it continues (as far as is
 /// known yet: resolve decides, in conversation order), what it is about, how urgent, in which language.
-/// The analysis runs before the transaction; the transaction records it, logs every input and score and
-/// publishes <see cref="EmailTriaged"/>.
+/// The analysis, and the optional language model question for unsure results, run before the transaction; the
+/// transaction records them, logs every input, score and language model cost, and publishes <see cref="EmailTriaged"/>.
 /// </summary>
 public sealed partial class EmailReceivedHandler(
     DbConnectionFactory factory,
@@ -29,12 +30,15 @@ public sealed partial class EmailReceivedHandler(
 
     public async Task PrepareAsync(IReadOnlyList<EmailReceived> messages, CancellationToken ct)
     {
-        await using var read = new DbSession(factory);
-        await read.OpenForReadAsync(ct);
-        foreach (var message in messages)
+        await using (var read = new DbSession(factory))
         {
-            _prepared[message.EmailId] = await DecideAsync(read, message, ct);
+            await read.OpenForReadAsync(ct);
+            foreach (var message in messages)
+            {
+                _prepared[message.EmailId] = await DecideAsync(read, message, ct);
+            }
         }
+        await RefineUnsureAsync(ct);
     }
 
     public async Task HandleAsync(EmailReceived message, MessageContext context, CancellationToken ct)
@@ -48,7 +52,8 @@ public sealed partial class EmailReceivedHandler(
         await log.AddAsync(session, new Interaction("triage", "classified", email.RawEmailId, triaged.ExistingTicketId, context.CorrelationId,
             $"{triaged.Category} ({triaged.CategoryConfidence:P0}), {triaged.Priority}, {triaged.Language}" +
             (email.NoiseKind is null ? "" : $", noise: {email.NoiseKind}") +
-            (triaged.ExistingTicketId is { } ticket ? $", thread of {TicketNumber.Format(ticket)} by {analysis.Threading.ThreadedBy}" : ""),
+            (triaged.ExistingTicketId is { } ticket ? $", thread of {TicketNumber.Format(ticket)} by {analysis.Threading.ThreadedBy}" : "") +
+            (analysis.Llm is { } llm ? (llm.Accepted ? $", refined by {llm.Usage.Provider}" : $", language model fell back: {llm.FallbackReason}") : ""),
             analysis), ct);
         await context.PublishAsync(Topics.EmailTriaged, message.ConversationKey, triaged, ct);
         LogTriaged(logger, email.RawEmailId, triaged.Category, triaged.Priority, triaged.Language, email.NoiseKind ?? "none");
@@ -76,13 +81,57 @@ public sealed partial class EmailReceivedHandler(
             new TriageInputs(email.Subject.Length, email.NewText.Length, domain, isVip, prior),
             result,
             new NoiseVerdict(email.NoiseKind, email.NoiseReason),
-            new ThreadingVerdict(existing, threadedBy, duplicateOf));
+            new ThreadingVerdict(existing, threadedBy, duplicateOf),
+            null);
         return new TriageDecision(email, triaged, analysis);
+    }
+
+    /// <summary>
+    /// Asks the language model about the prepared emails the local model is unsure of, after the read session is
+    /// closed and before any transaction: the calls may take seconds and must never hold database locks.
+    /// </summary>
+    private async Task RefineUnsureAsync(CancellationToken ct)
+    {
+        var unsure = _prepared
+            .Where(p => p.Value.Email.NoiseKind is null && engine.WantsRefinement(p.Value.Analysis.Result))
+            .Select(p => p.Value)
+            .ToList();
+        if (unsure.Count == 0)
+        {
+            return;
+        }
+        var refined = new TriageDecision[unsure.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = engine.RefinementConcurrency, CancellationToken = ct };
+        await Parallel.ForEachAsync(Enumerable.Range(0, unsure.Count), parallel, async (i, token) => refined[i] = await RefineAsync(unsure[i], token));
+        foreach (var decision in refined)
+        {
+            _prepared[decision.Email.RawEmailId] = decision;
+        }
+    }
+
+    private async Task<TriageDecision> RefineAsync(TriageDecision decision, CancellationToken ct)
+    {
+        var (email, triaged, analysis) = decision;
+        var (result, outcome) = await engine.RefineAsync(email.Subject, email.NewText, analysis.Result, ct);
+        var usage = outcome.Usage;
+        LogRefinement(logger, email.RawEmailId, outcome.Accepted ? "accepted" : "fallback", outcome.FallbackReason ?? "none",
+            usage.Provider, usage.Model, usage.InputTokens, usage.OutputTokens, usage.Cost, usage.LatencyMs);
+        return new TriageDecision(
+            email,
+            triaged with
+            {
+                Category = result.Category,
+                CategoryUnsure = result.CategoryUnsure,
+                Priority = result.Priority.ToString().ToLowerInvariant(),
+                PriorityReasons = result.PriorityReasons,
+            },
+            analysis with { Llm = outcome });
     }
 
     private sealed record TriageDecision(ParsedEmailRecord Email, EmailTriaged Triaged, TriageAnalysis Analysis);
 
-    private sealed record TriageAnalysis(TriageInputs Inputs, TriageResult Result, NoiseVerdict Noise, ThreadingVerdict Threading);
+    private sealed record TriageAnalysis(
+        TriageInputs Inputs, TriageResult Result, NoiseVerdict Noise, ThreadingVerdict Threading, TriageRefinementOutcome? Llm);
 
     private sealed record TriageInputs(int SubjectChars, int TextChars, string SenderDomain, bool IsVip, int PriorContacts);
 
@@ -92,4 +141,7 @@ public sealed partial class EmailReceivedHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Triaged email {EmailId}: {Category}, {Priority}, {Language}, noise {Noise}")]
     private static partial void LogTriaged(ILogger logger, long emailId, string category, string priority, string language, string noise);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Language model {Outcome} for email {EmailId} ({Reason}) via {Provider} {Model}: {InputTokens} input and {OutputTokens} output tokens, cost {Cost}, {LatencyMs} ms")]
+    private static partial void LogRefinement(ILogger logger, long emailId, string outcome, string reason, string provider, string model, long inputTokens, long outputTokens, decimal cost, long latencyMs);
 }
