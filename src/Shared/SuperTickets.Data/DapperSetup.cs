@@ -20,19 +20,13 @@ internal static class DapperSetup
         SqlMapper.AddTypeHandler(new BooleanHandler());
     }
 
-    /// <summary>Stores instants in UTC: timestamptz on PostgreSQL, sortable ISO 8601 text on SQLite.</summary>
+    /// <summary>
+    /// Instants are written in UTC (timestamptz on PostgreSQL; on SQLite the provider's text form with a +00:00
+    /// offset, which sorts correctly) and read back from either provider's representation.
+    /// </summary>
     private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
     {
-        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
-        {
-            if (parameter is Npgsql.NpgsqlParameter)
-            {
-                parameter.Value = value.ToUniversalTime();
-                return;
-            }
-            parameter.DbType = DbType.String;
-            parameter.Value = value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-        }
+        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) => parameter.Value = value.ToUniversalTime();
 
         public override DateTimeOffset Parse(object value) => value switch
         {

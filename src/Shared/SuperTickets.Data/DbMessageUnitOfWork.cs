@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using Dapper;
 using SuperTickets.Messaging;
 
 namespace SuperTickets.Data;
@@ -12,7 +9,6 @@ namespace SuperTickets.Data;
 /// </summary>
 public sealed class DbMessageUnitOfWork(DbSession session, TimeProvider clock) : IMessageUnitOfWork
 {
-    private const int RowsPerStatement = 200;
     private readonly List<MessageEnvelope> _enqueued = [];
 
     public Task BeginAsync(CancellationToken ct) => session.BeginAsync(ct);
@@ -20,19 +16,17 @@ public sealed class DbMessageUnitOfWork(DbSession session, TimeProvider clock) :
     public async Task<IReadOnlySet<string>> MarkProcessedAsync(string consumer, IReadOnlyList<string> messageIds, CancellationToken ct)
     {
         var fresh = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in messageIds.Distinct(StringComparer.Ordinal).Chunk(RowsPerStatement))
+        var now = clock.GetUtcNow();
+        foreach (var chunk in messageIds.Distinct(StringComparer.Ordinal).Chunk(MultiRowInsert.RowsPerStatement))
         {
-            var sql = new StringBuilder("INSERT INTO processed_messages (consumer, message_id, processed_at) VALUES ");
-            var args = new DynamicParameters();
-            args.Add("consumer", consumer);
-            args.Add("now", clock.GetUtcNow());
-            for (var i = 0; i < chunk.Length; i++)
+            await using var command = MultiRowInsert.Create(session, "INSERT INTO processed_messages (consumer, message_id, processed_at) VALUES",
+                chunk.Length, 3, "ON CONFLICT (consumer, message_id) DO NOTHING RETURNING message_id",
+                (row, column) => column switch { 0 => consumer, 1 => chunk[row], _ => now });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
             {
-                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@consumer, @m{i}, @now)");
-                args.Add("m" + i.ToString(CultureInfo.InvariantCulture), chunk[i]);
+                fresh.Add(reader.GetString(0));
             }
-            sql.Append(" ON CONFLICT (consumer, message_id) DO NOTHING RETURNING message_id");
-            fresh.UnionWith(await session.Connection.QueryAsync<string>(session.Cmd(sql.ToString(), args, ct)));
         }
         return fresh;
     }
@@ -46,7 +40,7 @@ public sealed class DbMessageUnitOfWork(DbSession session, TimeProvider clock) :
     public async Task<IReadOnlyList<MessageEnvelope>> CommitAsync(CancellationToken ct)
     {
         var written = new List<MessageEnvelope>(_enqueued.Count);
-        foreach (var chunk in _enqueued.Chunk(RowsPerStatement))
+        foreach (var chunk in _enqueued.Chunk(MultiRowInsert.RowsPerStatement))
         {
             written.AddRange(await WriteOutboxAsync(chunk, ct));
         }
@@ -59,24 +53,30 @@ public sealed class DbMessageUnitOfWork(DbSession session, TimeProvider clock) :
 
     private async Task<IEnumerable<MessageEnvelope>> WriteOutboxAsync(MessageEnvelope[] chunk, CancellationToken ct)
     {
-        var sql = new StringBuilder("INSERT INTO outbox (message_id, topic, msg_key, message_type, headers_json, payload, created_at) VALUES ");
-        var args = new DynamicParameters();
-        for (var i = 0; i < chunk.Length; i++)
+        await using var command = MultiRowInsert.Create(session,
+            "INSERT INTO outbox (message_id, topic, msg_key, message_type, headers_json, payload, created_at) VALUES",
+            chunk.Length, 7, "RETURNING id, message_id", (row, column) =>
+            {
+                var envelope = chunk[row];
+                return column switch
+                {
+                    0 => envelope.MessageId,
+                    1 => envelope.Topic,
+                    2 => envelope.Key,
+                    3 => envelope.MessageType,
+                    4 => JsonSerializer.Serialize(envelope.Headers),
+                    5 => envelope.Payload.ToArray(),
+                    _ => envelope.CreatedAt,
+                };
+            });
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            var n = i.ToString(CultureInfo.InvariantCulture);
-            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@i{n}, @t{n}, @k{n}, @y{n}, @h{n}, @p{n}, @c{n})");
-            var envelope = chunk[i];
-            args.Add("i" + n, envelope.MessageId);
-            args.Add("t" + n, envelope.Topic);
-            args.Add("k" + n, envelope.Key);
-            args.Add("y" + n, envelope.MessageType);
-            args.Add("h" + n, JsonSerializer.Serialize(envelope.Headers));
-            args.Add("p" + n, envelope.Payload.ToArray());
-            args.Add("c" + n, envelope.CreatedAt);
+            while (await reader.ReadAsync(ct))
+            {
+                ids[reader.GetString(1)] = reader.GetInt64(0);
+            }
         }
-        sql.Append(" RETURNING id, message_id");
-        var ids = (await session.Connection.QueryAsync<(long Id, string MessageId)>(session.Cmd(sql.ToString(), args, ct)))
-            .ToDictionary(r => r.MessageId, r => r.Id, StringComparer.Ordinal);
         return chunk.Select(e => e with { OutboxId = ids[e.MessageId] });
     }
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using Dapper;
 using SuperTickets.Messaging;
@@ -13,7 +11,6 @@ namespace SuperTickets.Data;
 /// </summary>
 public sealed class InteractionLog(DbConnectionFactory factory, TimeProvider clock)
 {
-    private const int RowsPerStatement = 200;
     private readonly ConditionalWeakTable<DbSession, List<PendingInteraction>> _pending = [];
 
     public Task AddAsync(DbSession session, Interaction interaction, CancellationToken ct)
@@ -47,25 +44,26 @@ public sealed class InteractionLog(DbConnectionFactory factory, TimeProvider clo
             return;
         }
         _pending.Remove(session);
-        foreach (var chunk in pending.Chunk(RowsPerStatement))
+        foreach (var chunk in pending.Chunk(MultiRowInsert.RowsPerStatement))
         {
-            var sql = new StringBuilder("INSERT INTO support_interactions (occurred_at, stage, action, raw_email_id, ticket_id, correlation_id, summary, analysis_json) VALUES ");
-            var args = new DynamicParameters();
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                var n = i.ToString(CultureInfo.InvariantCulture);
-                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@o{n}, @s{n}, @a{n}, @e{n}, @t{n}, @c{n}, @m{n}, @j{n})");
-                var (at, entry, json) = chunk[i];
-                args.Add("o" + n, at);
-                args.Add("s" + n, entry.Stage);
-                args.Add("a" + n, entry.Action);
-                args.Add("e" + n, entry.EmailId);
-                args.Add("t" + n, entry.TicketId);
-                args.Add("c" + n, entry.CorrelationId);
-                args.Add("m" + n, entry.Summary);
-                args.Add("j" + n, json);
-            }
-            await session.Connection.ExecuteAsync(session.Cmd(sql.ToString(), args, ct));
+            await using var command = MultiRowInsert.Create(session,
+                "INSERT INTO support_interactions (occurred_at, stage, action, raw_email_id, ticket_id, correlation_id, summary, analysis_json) VALUES",
+                chunk.Length, 8, "", (row, column) =>
+                {
+                    var (at, entry, json) = chunk[row];
+                    return column switch
+                    {
+                        0 => at,
+                        1 => entry.Stage,
+                        2 => entry.Action,
+                        3 => entry.EmailId,
+                        4 => entry.TicketId,
+                        5 => entry.CorrelationId,
+                        6 => entry.Summary,
+                        _ => json,
+                    };
+                });
+            await command.ExecuteNonQueryAsync(ct);
         }
     }
 
