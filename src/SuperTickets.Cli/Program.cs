@@ -9,5 +9,7 @@ var root = new RootCommand("SuperTickets: an email-driven support desk.")
     ParseCommand.Create(),
     ModelCommand.Create(),
     DevBrokerCommand.Create(),
+    DlqCommand.Create(),
+    SeedCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
