@@ -157,6 +157,7 @@ public sealed class Deployment : IAsyncDisposable
         ["Kafka__DrainTimeout"] = "00:00:03",
         ["Kafka__Settings__session.timeout.ms"] = "6000",
         ["Kafka__Settings__heartbeat.interval.ms"] = "500",
+        ["Kafka__Settings__fetch.wait.max.ms"] = "100",
         ["Messaging__RelayLease"] = "00:00:05",
         ["Messaging__RelaySweepInterval"] = "00:00:01",
         ["Mail__SupportAddress"] = "support@nimbus.example",

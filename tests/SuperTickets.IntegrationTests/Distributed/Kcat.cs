@@ -17,6 +17,14 @@ public static class Kcat
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Parse).ToList();
     }
 
+    /// <summary>The partition numbers of <paramref name="topic"/> from the brokers' metadata (<c>kcat -L -J</c>).</summary>
+    public static async Task<IReadOnlyList<int>> PartitionsAsync(string brokers, string topic)
+    {
+        using var json = JsonDocument.Parse(await RunAsync(["-b", brokers, "-L", "-t", topic, "-J"], stdin: null));
+        var described = json.RootElement.GetProperty("topics").EnumerateArray().Single(t => t.GetProperty("topic").GetString() == topic);
+        return described.GetProperty("partitions").EnumerateArray().Select(p => p.GetProperty("partition").GetInt32()).Order().ToList();
+    }
+
     /// <summary>Produces one record per line of <paramref name="values"/> (<c>kcat -P</c>), optionally onto one partition and with headers.</summary>
     public static Task ProduceAsync(string brokers, string topic, string key, IEnumerable<string> values, int? partition = null, IEnumerable<string>? headers = null)
     {
