@@ -132,7 +132,9 @@ for worker in "${workers[@]}"; do
     export Ingest__DropFolders__0__Id=inbox Ingest__DropFolders__0__Path="$inbox"
     export Ingest__DropFolders__0__Address=support@nimbus.example Ingest__DropFolders__0__Consume=true
     export Urls="http://127.0.0.1:$port"
-    exec nohup setsid dotnet "$worker.dll" > "$logs/$worker.log" 2>&1
+    # The dev broker holds every fetch for fetch.wait.max.ms (500 ms by default) even when records wait; a real
+    # broker answers at once. The name has dots, so env passes it.
+    exec nohup setsid env "Kafka__Settings__fetch.wait.max.ms=100" dotnet "$worker.dll" > "$logs/$worker.log" 2>&1
   ) &
   echo $! > "$pids/$worker.pid"
 done
