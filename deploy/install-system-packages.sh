@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # System packages the tests and the distributed run use (Debian 12). Safe to run again.
 set -euo pipefail
-packages=(postgresql postgresql-contrib librdkafka1 kcat python3 dovecot-imapd postfix)
+packages=(postgresql postgresql-contrib librdkafka1 kcat python3 python3-yaml dovecot-imapd postfix)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -11,5 +11,7 @@ var root = new RootCommand("SuperTickets: an email-driven support desk.")
     DevBrokerCommand.Create(),
     ApiKeyCommand.Create(),
     KbCommand.Create(),
+    DlqCommand.Create(),
+    SeedCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -55,6 +55,25 @@ public sealed class StoreTests(PostgresServer postgres)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task Parsed_email_keeps_the_instant_of_a_date_header_in_any_time_zone(DbProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres);
+        await new MailboxStore(db.Factory, _clock).EnsureAsync("a", "folder", "a@example.com", default);
+        var emails = new EmailStore(db.Factory);
+        var sent = new DateTimeOffset(2026, 11, 3, 10, 2, 0, TimeSpan.FromHours(-5));
+        await using (var session = new DbSession(db.Factory))
+        {
+            await session.BeginAsync(default);
+            var id = (await emails.TryInsertRawAsync(session, new RawEmailInsert("a", "tz@x", "tz@x", "h", [1], "f", Now), EmailStatus.Received, null, default))!.Value;
+            await emails.InsertParsedAsync(session, new ParsedEmailRecord { RawEmailId = id, FromAddress = "x@example.com", SentAt = sent, ConversationKey = "tz@x" }, default);
+            await session.CommitAsync(default);
+        }
+
+        var stored = await emails.GetParsedAsync(1, default);
+        Assert.Equal(sent.UtcDateTime, stored!.SentAt!.Value.UtcDateTime);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Inbox_records_a_message_once_per_consumer(DbProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider, postgres);

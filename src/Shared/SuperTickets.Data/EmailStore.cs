@@ -34,7 +34,7 @@ public sealed class EmailStore(DbConnectionFactory factory)
                 @ToJson, @CcJson, @SentAt, @TextBody, @NewText, @HtmlBody, @AttachmentsJson, @DefectsJson, @NoiseKind, @NoiseReason, @ConversationKey)
             ON CONFLICT (raw_email_id) DO NOTHING
             """;
-        return session.Connection.ExecuteAsync(session.Cmd(sql, parsed, ct));
+        return session.Connection.ExecuteAsync(session.Cmd(sql, parsed with { SentAt = parsed.SentAt?.ToUniversalTime() }, ct));
     }
 
     public Task SetStatusAsync(DbSession session, long id, string status, string? quarantineReason, CancellationToken ct) =>

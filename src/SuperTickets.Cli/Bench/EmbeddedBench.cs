@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using SuperTickets.Cli.Embedded;
 using SuperTickets.Data;
@@ -47,9 +46,9 @@ public static class EmbeddedBench
                 {
                     File.Move(file, Path.Combine(inbox, Path.GetFileName(file)));
                 }
-                await WaitForRepliesAsync(app.Services.GetRequiredService<DbConnectionFactory>(), count, ct);
+                await BenchMeasurements.WaitForRepliesAsync(app.Services.GetRequiredService<DbConnectionFactory>(), count, ct);
                 clock.Stop();
-                var result = await MeasureAsync(app.Services.GetRequiredService<DbConnectionFactory>(), count, clock.Elapsed, ct);
+                var result = await BenchMeasurements.MeasureAsync(app.Services.GetRequiredService<DbConnectionFactory>(), count, clock.Elapsed, ct);
                 await app.StopAsync(CancellationToken.None);
                 return result;
             }
@@ -60,38 +59,4 @@ public static class EmbeddedBench
             Directory.Delete(root, recursive: true);
         }
     }
-
-    private static async Task WaitForRepliesAsync(DbConnectionFactory factory, int count, CancellationToken ct)
-    {
-        while (true)
-        {
-            await using var connection = await factory.OpenAsync(ct);
-            var answered = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT COUNT(DISTINCT ticket_id) FROM outbound_emails WHERE status = 'sent'", cancellationToken: ct));
-            if (answered >= count)
-            {
-                return;
-            }
-            await Task.Delay(20, ct);
-        }
-    }
-
-    private static async Task<BenchResult> MeasureAsync(DbConnectionFactory factory, int count, TimeSpan elapsed, CancellationToken ct)
-    {
-        await using var connection = await factory.OpenAsync(ct);
-        var rows = await connection.QueryAsync<(DateTimeOffset ReceivedAt, DateTimeOffset SentAt)>(new CommandDefinition("""
-            SELECT r.received_at, MIN(o.sent_at)
-            FROM outbound_emails o JOIN tickets t ON t.id = o.ticket_id JOIN raw_emails r ON r.id = t.root_email_id
-            WHERE o.status = 'sent'
-            GROUP BY r.id, r.received_at
-            """, cancellationToken: ct));
-        var latencies = rows.Select(r => (r.SentAt - r.ReceivedAt).TotalMilliseconds).Order().ToArray();
-        var tickets = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM tickets", cancellationToken: ct));
-        var replies = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM outbound_emails WHERE status = 'sent'", cancellationToken: ct));
-        return new BenchResult(count, Math.Round(elapsed.TotalSeconds, 3), Math.Round(count / elapsed.TotalSeconds, 1),
-            Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99), tickets, replies);
-    }
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)], 1);
 }

@@ -1,10 +1,14 @@
 using System.CommandLine;
 using System.Text.Json;
 using SuperTickets.Cli.Bench;
+using SuperTickets.Messaging.Kafka;
 
 namespace SuperTickets.Cli.Commands;
 
-/// <summary><c>supertickets bench [--emails N] [--json]</c>: end-to-end throughput and latency of the embedded pipeline.</summary>
+/// <summary>
+/// <c>supertickets bench [--transport inprocess|kafka] [--emails N] [--json]</c>: end-to-end throughput and latency of
+/// the pipeline, embedded (in-process transport, SQLite) or over Kafka and PostgreSQL (dev broker, throw-away cluster).
+/// </summary>
 public static class BenchCommand
 {
     public static Command Create()
@@ -12,7 +16,13 @@ public static class BenchCommand
         var emails = new Option<int>("--emails") { Description = "How many synthetic emails to push through.", DefaultValueFactory = _ => 10_000 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var samples = new Option<string>("--samples") { Description = "Samples folder (knowledge base, agents, SLA policies).", DefaultValueFactory = _ => "samples" };
-        var command = new Command("bench", "Measure the embedded pipeline end to end: emails/s and per-email latency.") { emails, json, samples };
+        var transport = new Option<string>("--transport")
+        {
+            Description = "inprocess (embedded: SQLite) or kafka (dev broker + throw-away PostgreSQL, all stages in one process).",
+            DefaultValueFactory = _ => "inprocess",
+        };
+        transport.AcceptOnlyFromAmong("inprocess", "kafka");
+        var command = new Command("bench", "Measure the pipeline end to end: emails/s and per-email latency.") { emails, json, samples, transport };
         command.SetAction(async (parse, ct) =>
         {
             var count = parse.GetValue(emails);
@@ -21,27 +31,65 @@ public static class BenchCommand
                 Console.Error.WriteLine("--emails must be at least 1.");
                 return 2;
             }
+            if (parse.GetValue(transport) == "kafka")
+            {
+                return await RunKafkaAsync(count, parse.GetValue(samples)!, parse.GetValue(json), ct);
+            }
             var result = await EmbeddedBench.RunAsync(count, parse.GetValue(samples)!, ct);
-            if (parse.GetValue(json))
-            {
-                Console.WriteLine(JsonSerializer.Serialize(new
-                {
-                    emails = result.Emails,
-                    seconds = result.Seconds,
-                    emailsPerSecond = result.EmailsPerSecond,
-                    p50Ms = result.P50Ms,
-                    p95Ms = result.P95Ms,
-                    p99Ms = result.P99Ms,
-                    tickets = result.Tickets,
-                    replies = result.Replies,
-                }));
-            }
-            else
-            {
-                Console.WriteLine($"{result.Emails} emails in {result.Seconds:F2} s: {result.EmailsPerSecond:F0} emails/s; latency p50 {result.P50Ms} ms, p95 {result.P95Ms} ms, p99 {result.P99Ms} ms; {result.Tickets} tickets, {result.Replies} replies sent.");
-            }
+            Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(ToJson(result, "inprocess")) : Describe(result));
             return 0;
         });
         return command;
     }
+
+    private static async Task<int> RunKafkaAsync(int count, string samples, bool json, CancellationToken ct)
+    {
+        KafkaBenchResult result;
+        try
+        {
+            result = await KafkaBench.RunAsync(count, samples, ct);
+        }
+        catch (Exception ex) when (ex is KafkaNativeLibraryException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"The Kafka bench could not start: {ex.Message}");
+            return 1;
+        }
+        var roundTrip = result.RoundTrip;
+        if (json)
+        {
+            var output = ToJson(result.Pipeline, "kafka");
+            output["brokers"] = result.Brokers;
+            output["roundTrip"] = new Dictionary<string, object>
+            {
+                ["messages"] = roundTrip.Messages,
+                ["seconds"] = roundTrip.Seconds,
+                ["messagesPerSecond"] = roundTrip.MessagesPerSecond,
+                ["p50Ms"] = roundTrip.P50Ms,
+                ["p95Ms"] = roundTrip.P95Ms,
+                ["p99Ms"] = roundTrip.P99Ms,
+            };
+            Console.WriteLine(JsonSerializer.Serialize(output));
+            return 0;
+        }
+        Console.WriteLine($"Pipeline over Kafka ({result.Brokers} dev brokers) and PostgreSQL: {Describe(result.Pipeline)}");
+        Console.WriteLine($"Transport round trip (no database, the ceiling): {roundTrip.Messages} messages in {roundTrip.Seconds:F2} s: " +
+            $"{roundTrip.MessagesPerSecond:F0} messages/s; latency p50 {roundTrip.P50Ms} ms, p95 {roundTrip.P95Ms} ms, p99 {roundTrip.P99Ms} ms.");
+        return 0;
+    }
+
+    private static Dictionary<string, object> ToJson(BenchResult result, string transport) => new()
+    {
+        ["transport"] = transport,
+        ["emails"] = result.Emails,
+        ["seconds"] = result.Seconds,
+        ["emailsPerSecond"] = result.EmailsPerSecond,
+        ["p50Ms"] = result.P50Ms,
+        ["p95Ms"] = result.P95Ms,
+        ["p99Ms"] = result.P99Ms,
+        ["tickets"] = result.Tickets,
+        ["replies"] = result.Replies,
+    };
+
+    private static string Describe(BenchResult result) =>
+        $"{result.Emails} emails in {result.Seconds:F2} s: {result.EmailsPerSecond:F0} emails/s; latency p50 {result.P50Ms} ms, p95 {result.P95Ms} ms, p99 {result.P99Ms} ms; {result.Tickets} tickets, {result.Replies} replies sent.";
 }

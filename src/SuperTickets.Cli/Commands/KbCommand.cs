@@ -150,7 +150,7 @@ public static class KbCommand
         Category = a.Category,
         TagsJson = JsonSerializer.Serialize(a.Tags),
         Language = a.Language,
-        UpdatedAt = a.UpdatedAt,
+        UpdatedAt = a.UpdatedAt.ToUniversalTime(),
     };
 
     private static string ToText(IReadOnlyList<KbHit> hits, KbAnswerability decision)

@@ -77,7 +77,7 @@ public sealed partial class SeedService(
                 Category = a.Category,
                 TagsJson = JsonSerializer.Serialize(a.Tags),
                 Language = a.Language,
-                UpdatedAt = a.UpdatedAt,
+                UpdatedAt = a.UpdatedAt.ToUniversalTime(),
             })
             .ToList();
     }

@@ -91,7 +91,7 @@ public sealed partial class IngestService(
             FromAddress = parsed.From?.Address ?? "",
             ToJson = JsonSerializer.Serialize(parsed.To.Select(a => a.Address)),
             CcJson = JsonSerializer.Serialize(parsed.Cc.Select(a => a.Address)),
-            SentAt = parsed.Date,
+            SentAt = parsed.Date?.ToUniversalTime(),
             TextBody = text,
             NewText = ReplyExtractor.Extract(text),
             HtmlBody = parsed.HtmlBody,

@@ -1,0 +1,55 @@
+using Dapper;
+using SuperTickets.Data;
+
+namespace SuperTickets.Cli.Bench;
+
+/// <summary>
+/// What a load run measures, read from the database: the synthetic emails (files named <c>load-*</c>) answered,
+/// and per email the latency from pick-up to its first reply sent. Works on either provider.
+/// </summary>
+public static class BenchMeasurements
+{
+    public static async Task WaitForRepliesAsync(DbConnectionFactory factory, int count, CancellationToken ct)
+    {
+        while (true)
+        {
+            await using var connection = await factory.OpenAsync(ct);
+            var answered = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+                SELECT COUNT(DISTINCT o.ticket_id)
+                FROM outbound_emails o JOIN tickets t ON t.id = o.ticket_id JOIN raw_emails r ON r.id = t.root_email_id
+                WHERE o.status = 'sent' AND r.source_ref LIKE 'load-%'
+                """, cancellationToken: ct));
+            if (answered >= count)
+            {
+                return;
+            }
+            await Task.Delay(20, ct);
+        }
+    }
+
+    public static async Task<BenchResult> MeasureAsync(DbConnectionFactory factory, int count, TimeSpan elapsed, CancellationToken ct)
+    {
+        await using var connection = await factory.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(DateTimeOffset ReceivedAt, DateTimeOffset SentAt)>(new CommandDefinition("""
+            SELECT r.received_at, MIN(o.sent_at)
+            FROM outbound_emails o JOIN tickets t ON t.id = o.ticket_id JOIN raw_emails r ON r.id = t.root_email_id
+            WHERE o.status = 'sent' AND r.source_ref LIKE 'load-%'
+            GROUP BY r.id, r.received_at
+            """, cancellationToken: ct));
+        var latencies = rows.Select(r => (r.SentAt - r.ReceivedAt).TotalMilliseconds).Order().ToArray();
+        var tickets = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+            SELECT COUNT(*) FROM tickets t JOIN raw_emails r ON r.id = t.root_email_id WHERE r.source_ref LIKE 'load-%'
+            """, cancellationToken: ct));
+        var replies = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+            SELECT COUNT(*)
+            FROM outbound_emails o JOIN tickets t ON t.id = o.ticket_id JOIN raw_emails r ON r.id = t.root_email_id
+            WHERE o.status = 'sent' AND r.source_ref LIKE 'load-%'
+            """, cancellationToken: ct));
+        return new BenchResult(count, Math.Round(elapsed.TotalSeconds, 3), Math.Round(count / elapsed.TotalSeconds, 1),
+            Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99), tickets, replies);
+    }
+
+    /// <summary>The value below which <paramref name="p"/> of the sorted samples fall (nearest rank), rounded to 0.1.</summary>
+    public static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)], 1);
+}
