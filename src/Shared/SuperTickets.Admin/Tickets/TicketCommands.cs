@@ -121,6 +121,7 @@ public sealed class TicketCommands(
             To = [new MailAddress(ticket.CustomerName, ticket.CustomerEmail)],
             Subject = subject,
             TextBody = text,
+            HtmlBody = PlainTextHtml.From(text),
             MessageId = messageId,
             InReplyTo = inReplyTo,
             References = thread.Distinct().TakeLast(20).ToList(),

@@ -82,6 +82,7 @@ public sealed partial class ReplyComposer(IOptions<MailOptions> options, TimePro
             To = [new MailAddress(email.FromName, email.FromAddress)],
             Subject = subject,
             TextBody = text,
+            HtmlBody = PlainTextHtml.From(text),
             MessageId = messageId,
             InReplyTo = email.MessageId,
             References = references.Distinct().TakeLast(20).ToList(),
