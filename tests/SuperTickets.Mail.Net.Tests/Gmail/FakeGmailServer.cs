@@ -93,6 +93,18 @@ public sealed class FakeGmailServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Delivers a message and deletes it for good at once; its history record stays, as in Gmail.</summary>
+    public string DeliverDeleted(byte[] raw)
+    {
+        lock (_lock)
+        {
+            var id = Deliver(raw);
+            var index = _messages.FindIndex(m => m.Id == id);
+            _messages[index] = _messages[index] with { Deleted = true };
+            return id;
+        }
+    }
+
     public string ThreadOf(string messageId)
     {
         lock (_lock)
@@ -189,7 +201,7 @@ public sealed class FakeGmailServer : IAsyncDisposable
     {
         lock (_lock)
         {
-            IEnumerable<FakeMessage> matching = _messages.AsEnumerable().Reverse();
+            IEnumerable<FakeMessage> matching = _messages.Where(m => !m.Deleted).Reverse();
             if (labelIds is not null)
             {
                 matching = matching.Where(m => m.Labels.Contains(labelIds));
@@ -213,7 +225,7 @@ public sealed class FakeGmailServer : IAsyncDisposable
     {
         lock (_lock)
         {
-            var message = _messages.SingleOrDefault(m => m.Id == id);
+            var message = _messages.SingleOrDefault(m => m.Id == id && !m.Deleted);
             if (message is null || format != "raw")
             {
                 return Error(message is null ? 404 : 400, message is null ? "NOT_FOUND" : "INVALID_ARGUMENT");
@@ -270,5 +282,5 @@ public sealed class FakeGmailServer : IAsyncDisposable
         return start < 0 ? "" : text[(start + "Message-ID: <".Length)..text.IndexOf('>', start)];
     }
 
-    private sealed record FakeMessage(string Id, string ThreadId, byte[] Raw, string MessageId, string[] Labels, long HistoryId);
+    private sealed record FakeMessage(string Id, string ThreadId, byte[] Raw, string MessageId, string[] Labels, long HistoryId, bool Deleted = false);
 }

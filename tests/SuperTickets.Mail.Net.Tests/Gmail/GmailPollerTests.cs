@@ -69,6 +69,58 @@ public sealed class GmailPollerTests
     }
 
     [Fact]
+    public async Task A_restarted_poller_continues_from_the_stored_history_id()
+    {
+        await using var server = await FakeGmailServer.StartAsync();
+        foreach (var raw in TestMessages.Many(6))
+        {
+            server.Deliver(raw);
+        }
+        await using var database = await TestDatabase.CreateAsync(DbProvider.Sqlite, null);
+        var mailbox = UserGrantMailbox(server, 0, "gmail");
+        using (var first = Build(database, mailbox))
+        {
+            var progress = first.Services.GetRequiredService<IngestProgress>();
+            await first.StartAsync(None);
+            await WaitUntilAsync(() => Task.FromResult(progress.Stored == 6), "the inbox is stored");
+            await first.StopAsync(None);
+        }
+        server.Deliver(TestMessages.Create(7));
+        server.Deliver(TestMessages.Create(8));
+        var listedBefore = server.Requests.Count(r => r.StartsWith("GET /gmail/v1/users/me/messages?", StringComparison.Ordinal));
+
+        using var second = Build(database, mailbox);
+        var resumed = second.Services.GetRequiredService<IngestProgress>();
+        await second.StartAsync(None);
+        await WaitUntilAsync(() => Task.FromResult(resumed.Stored == 2), "the new messages are stored");
+        await second.StopAsync(None);
+
+        Assert.Equal(0, resumed.Duplicates);
+        Assert.Equal(listedBefore, server.Requests.Count(r => r.StartsWith("GET /gmail/v1/users/me/messages?", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_message_deleted_before_it_is_fetched_is_skipped_and_the_history_id_still_advances()
+    {
+        await using var server = await FakeGmailServer.StartAsync();
+        await using var database = await TestDatabase.CreateAsync(DbProvider.Sqlite, null);
+        using var host = Build(database, UserGrantMailbox(server, 0, "gmail"));
+        var progress = host.Services.GetRequiredService<IngestProgress>();
+        var store = host.Services.GetRequiredService<MailboxStore>();
+
+        await host.StartAsync(None);
+        await WaitUntilAsync(async () => (await store.GetCheckpointAsync("gmail", None)) == $"history:{server.HistoryId}", "the empty mailbox records its history id");
+        server.DeliverDeleted(TestMessages.Create(1));
+        await WaitUntilAsync(async () => (await store.GetCheckpointAsync("gmail", None)) == $"history:{server.HistoryId}", "the history id advances past the deleted message");
+        server.Deliver(TestMessages.Create(2));
+        await WaitUntilAsync(() => Task.FromResult(progress.Stored == 1), "the next message is stored");
+        await host.StopAsync(None);
+
+        Assert.Equal(1, progress.Stored);
+        Assert.Contains(server.Requests, r => r.StartsWith("GET /gmail/v1/users/me/messages/m0001?format=raw", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Server_errors_degrade_the_mailbox_until_it_recovers()
     {
         await using var server = await FakeGmailServer.StartAsync();

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SuperTickets.Pipeline.Ingest.Gmail;
 
 /// <summary>A Gmail mailbox's checkpoint: <c>history:&lt;historyId&gt;</c>, the history id ingestion has read up to.</summary>
@@ -10,7 +12,7 @@ public static class GmailCheckpoint
     public static bool TryParse(string? checkpoint, out string historyId)
     {
         historyId = "";
-        if (checkpoint is null || !checkpoint.StartsWith(Prefix, StringComparison.Ordinal) || !ulong.TryParse(checkpoint.AsSpan(Prefix.Length), out _))
+        if (checkpoint is null || !checkpoint.StartsWith(Prefix, StringComparison.Ordinal) || !ulong.TryParse(checkpoint.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out _))
         {
             return false;
         }

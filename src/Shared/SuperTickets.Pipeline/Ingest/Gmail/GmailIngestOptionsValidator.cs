@@ -18,6 +18,7 @@ internal sealed class GmailIngestOptionsValidator : IValidateOptions<GmailIngest
             errors.AddRange(GmailAccountValidation.Check(m, key));
             Require(m.PollInterval <= TimeSpan.Zero, $"{key}:PollInterval must be positive.");
             Require(m.BatchSize is < 1 or > 500, $"{key}:BatchSize must be between 1 and 500.");
+            Require(m.FetchConcurrency is < 1 or > 32, $"{key}:FetchConcurrency must be between 1 and 32.");
         }
 
         Require(options.InitialBackoff <= TimeSpan.Zero || options.MaxBackoff < options.InitialBackoff, $"{GmailIngestOptions.Section}: InitialBackoff must be positive and not above MaxBackoff.");

@@ -19,4 +19,7 @@ public sealed class GmailMailboxOptions : GmailAccountOptions
 
     /// <summary>Messages fetched and stored per transaction.</summary>
     public int BatchSize { get; set; } = 50;
+
+    /// <summary>Messages fetched at the same time within a batch (each fetch costs Gmail quota units).</summary>
+    public int FetchConcurrency { get; set; } = 4;
 }

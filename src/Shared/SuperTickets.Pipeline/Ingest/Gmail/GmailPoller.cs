@@ -149,17 +149,22 @@ public sealed partial class GmailPoller(
         for (var i = 0; i < chunks.Count; i++)
         {
             var last = i == chunks.Count - 1;
-            var incoming = new List<IncomingMail>(chunks[i].Length);
-            foreach (var id in chunks[i])
+            var chunk = chunks[i];
+            var fetched = new GmailRawMessage?[chunk.Length];
+            var fetch = new ParallelOptions { MaxDegreeOfParallelism = mailbox.FetchConcurrency, CancellationToken = ct };
+            await Parallel.ForEachAsync(Enumerable.Range(0, fetched.Length), fetch, async (n, token) =>
+                fetched[n] = await client.GetRawMessageAsync(chunk[n], token));
+            var incoming = new List<IncomingMail>(fetched.Length);
+            for (var n = 0; n < fetched.Length; n++)
             {
-                var message = await client.GetRawMessageAsync(id, ct);
-                if (message is null)
+                if (fetched[n] is { } message)
                 {
-                    LogMessageGone(logger, mailbox.Id!, id);
-                    continue;
+                    incoming.Add(new IncomingMail(mailbox.Id!, $"gmail:{message.Id}", message.Content));
                 }
-
-                incoming.Add(new IncomingMail(mailbox.Id!, $"gmail:{message.Id}", message.Content));
+                else
+                {
+                    LogMessageGone(logger, mailbox.Id!, chunk[n]);
+                }
             }
 
             if (incoming.Count == 0)
