@@ -10,11 +10,13 @@ namespace SuperTickets.Pipeline.Sla;
 
 /// <summary>
 /// One pass over the open tickets: marks first-response and resolution targets at risk (past the warning
-/// fraction) or breached, and emits one <see cref="SlaEvent"/> per threshold per ticket, ever.
+/// fraction) or breached, and emits one <see cref="SlaEvent"/> per threshold per ticket, ever. The escalation
+/// actions of a fired threshold commit in the same transaction as its mark (see <see cref="SlaEscalator"/>).
 /// </summary>
 public sealed partial class SlaSweeper(
     IServiceScopeFactory scopes,
     OutboxRelay relay,
+    SlaEscalator escalator,
     TimeProvider clock,
     IOptions<SlaOptions> options,
     ILogger<SlaSweeper> logger)
@@ -23,7 +25,8 @@ public sealed partial class SlaSweeper(
     {
         const string select = """
             SELECT s.ticket_id, s.policy_id, t.created_at, s.first_response_due, s.resolution_due, s.first_response_state,
-                   s.resolution_state, s.paused_seconds, s.fired_thresholds, p.warning_fraction, p.enabled
+                   s.resolution_state, s.paused_seconds, s.fired_thresholds, p.warning_fraction, p.enabled,
+                   t.status, t.priority, t.category, t.assignee_id
             FROM ticket_sla s
             JOIN tickets t ON t.id = s.ticket_id
             JOIN sla_policies p ON p.id = s.policy_id
@@ -34,6 +37,8 @@ public sealed partial class SlaSweeper(
             """;
         var fired = 0;
         long after = 0;
+        long? lead = null;
+        var leadKnown = false;
         while (true)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -49,8 +54,15 @@ public sealed partial class SlaSweeper(
                 return fired;
             }
             var now = clock.GetUtcNow();
-            foreach (var row in rows)
+            if (!leadKnown)
             {
+                lead = await escalator.FindLeadAsync(session, ct);
+                leadKnown = true;
+            }
+            var escalation = new SlaEscalationContext(session, unitOfWork, serializer, lead, now);
+            foreach (var tracked in rows)
+            {
+                var row = tracked;
                 var crossed = Evaluate(row, now);
                 foreach (var (threshold, due) in crossed.New)
                 {
@@ -59,6 +71,7 @@ public sealed partial class SlaSweeper(
                     await log.AddAsync(session, new Interaction("sla", threshold, null, row.TicketId, null,
                         $"{TicketNumber.Format(row.TicketId)} {threshold.Replace('_', ' ')} (due {due:u})", slaEvent), ct);
                     LogThreshold(logger, TicketNumber.Format(row.TicketId), threshold);
+                    row = await escalator.EscalateAsync(escalation, row, threshold, due, ct);
                     fired++;
                 }
                 if (crossed.New.Count > 0)
