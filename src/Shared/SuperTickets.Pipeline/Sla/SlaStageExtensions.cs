@@ -59,6 +59,7 @@ public static class SlaStageExtensions
             q.AddTrigger(t => t.ForJob(SlaSweepJob.Name).WithIdentity(SlaSweepJob.Name + "-trigger")
                 .StartNow().WithSimpleSchedule(s => s.WithInterval(settings.SweepInterval).RepeatForever()));
         });
+        builder.Services.Configure<QuartzOptions>(o => o.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true);
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
     }
