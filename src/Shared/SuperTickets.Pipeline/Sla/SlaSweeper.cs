@@ -23,18 +23,6 @@ public sealed partial class SlaSweeper(
 {
     public async Task<int> SweepAsync(CancellationToken ct)
     {
-        const string select = """
-            SELECT s.ticket_id, s.policy_id, t.created_at, s.first_response_due, s.resolution_due, s.first_response_state,
-                   s.resolution_state, s.paused_seconds, s.fired_thresholds, p.warning_fraction, p.enabled,
-                   t.status, t.priority, t.category, t.assignee_id
-            FROM ticket_sla s
-            JOIN tickets t ON t.id = s.ticket_id
-            JOIN sla_policies p ON p.id = s.policy_id
-            WHERE s.paused_at IS NULL AND t.status IN ('new', 'open') AND p.enabled = @enabled
-              AND (s.first_response_state IN ('ok', 'at_risk') OR s.resolution_state IN ('ok', 'at_risk'))
-              AND s.ticket_id > @after
-            ORDER BY s.ticket_id LIMIT @limit
-            """;
         var fired = 0;
         long after = 0;
         long? lead = null;
@@ -47,13 +35,13 @@ public sealed partial class SlaSweeper(
             var serializer = scope.ServiceProvider.GetRequiredService<MessageSerializer>();
             var log = scope.ServiceProvider.GetRequiredService<InteractionLog>();
             await unitOfWork.BeginAsync(ct);
-            var rows = (await session.Connection.QueryAsync<SlaTrackingRow>(new CommandDefinition(
-                select, new { enabled = true, after, limit = options.Value.SweepBatchSize }, session.Transaction, cancellationToken: ct))).ToList();
+            var now = clock.GetUtcNow();
+            var rows = (await session.Connection.QueryAsync<SlaTrackingRow>(new CommandDefinition(SlaSweepQuery.For(session.Provider),
+                new { enabled = true, after, now, limit = options.Value.SweepBatchSize }, session.Transaction, cancellationToken: ct))).ToList();
             if (rows.Count == 0)
             {
                 return fired;
             }
-            var now = clock.GetUtcNow();
             if (!leadKnown)
             {
                 lead = await escalator.FindLeadAsync(session, ct);
