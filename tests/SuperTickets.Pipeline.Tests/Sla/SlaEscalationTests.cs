@@ -69,6 +69,24 @@ public sealed class SlaEscalationTests
     }
 
     [Fact]
+    public async Task Time_spent_paused_does_not_count_towards_the_warning_point()
+    {
+        await using var sla = await SlaHarness.CreateAsync();
+        var ticket = await sla.AddTicketAsync("normal", "normal", TimeSpan.FromHours(10), TimeSpan.FromHours(48));
+        await using (var db = sla.Open())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(db, "UPDATE ticket_sla SET paused_seconds = 7200 WHERE ticket_id = @ticket", new { ticket });
+        }
+
+        sla.Clock.Now = SlaHarness.Origin.AddHours(8.3);
+        Assert.Equal(0, await sla.SweepAsync());
+        sla.Clock.Now = SlaHarness.Origin.AddHours(8.5);
+        Assert.Equal(1, await sla.SweepAsync());
+
+        Assert.Equal("first_response_at_risk", await sla.ScalarAsync<string>("SELECT fired_thresholds FROM ticket_sla WHERE ticket_id = @ticket", new { ticket }));
+    }
+
+    [Fact]
     public async Task Disabled_policy_escalates_nothing()
     {
         await using var sla = await SlaHarness.CreateAsync(Escalating);
@@ -108,11 +126,13 @@ public sealed class SlaEscalationTests
         {
             ["Sla:Escalation:WebhookUrls:0"] = "ftp://hooks.example/x",
             ["Sla:Escalation:NotifyAddress"] = "not an address",
+            ["Sla:Scheduler:Clustered"] = "true",
         });
 
         var error = Assert.Throws<OptionsValidationException>(() => sla.Services.GetRequiredService<IOptions<SlaOptions>>().Value);
 
         Assert.Contains("Sla:Escalation:WebhookUrls:0", error.Message, StringComparison.Ordinal);
         Assert.Contains("Sla:Escalation:NotifyAddress", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Sla:Scheduler:Clustered", error.Message, StringComparison.Ordinal);
     }
 }
