@@ -15,7 +15,9 @@ public static class SlaStageExtensions
     /// <summary>
     /// The Quartz-scheduled SLA sweep emitting <see cref="Topics.SlaEvents"/> with its escalation actions, and the
     /// consumer posting those events to the escalation webhooks. The schedule is in memory, or in PostgreSQL and
-    /// shared by every SLA worker when <c>Sla:Scheduler:Clustered</c> is true.
+    /// shared by every SLA worker when <c>Sla:Scheduler:Clustered</c> is true. Fire times lie on a grid anchored at
+    /// midnight UTC, so every node declares the same schedule; in a cluster the stored schedule is kept as it is when
+    /// another node joins (a changed <c>Sla:SweepInterval</c> needs the stored trigger removed first).
     /// </summary>
     public static IHostApplicationBuilder AddSlaStage(this IHostApplicationBuilder builder)
     {
@@ -57,9 +59,12 @@ public static class SlaStageExtensions
             }
             q.AddJob<SlaSweepJob>(j => j.WithIdentity(SlaSweepJob.Name).StoreDurably());
             q.AddTrigger(t => t.ForJob(SlaSweepJob.Name).WithIdentity(SlaSweepJob.Name + "-trigger")
-                .StartNow().WithSimpleSchedule(s => s.WithInterval(settings.SweepInterval).RepeatForever()));
+                .StartAt(new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero)).WithSimpleSchedule(s => s.WithInterval(settings.SweepInterval).RepeatForever()));
         });
-        builder.Services.Configure<QuartzOptions>(o => o.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true);
+        if (settings.Scheduler.Clustered)
+        {
+            builder.Services.Configure<QuartzOptions>(o => o.Scheduling.IgnoreDuplicates = true);
+        }
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SuperTickets.Contracts;
 using SuperTickets.Data;
+using SuperTickets.Data.Sla;
 using SuperTickets.Messaging;
 
 namespace SuperTickets.Pipeline.Sla;
@@ -48,6 +49,7 @@ public sealed partial class SlaSweeper(
                 leadKnown = true;
             }
             var escalation = new SlaEscalationContext(session, unitOfWork, serializer, lead, now);
+            var updates = new List<SlaStateUpdate>();
             foreach (var tracked in rows)
             {
                 var row = tracked;
@@ -64,14 +66,10 @@ public sealed partial class SlaSweeper(
                 }
                 if (crossed.New.Count > 0)
                 {
-                    await session.Connection.ExecuteAsync(new CommandDefinition("""
-                        UPDATE ticket_sla SET first_response_state = @first, resolution_state = @resolution,
-                            fired_thresholds = @firedThresholds, updated_at = @now
-                        WHERE ticket_id = @ticketId
-                        """, new { first = crossed.FirstResponse, resolution = crossed.Resolution, firedThresholds = crossed.Fired, now, ticketId = row.TicketId },
-                        session.Transaction, cancellationToken: ct));
+                    updates.Add(new SlaStateUpdate(row.TicketId, crossed.FirstResponse, crossed.Resolution, crossed.Fired));
                 }
             }
+            await SlaStateStore.UpdateAsync(session, updates, now, ct);
             relay.Dispatch(await unitOfWork.CommitAsync(ct));
             after = rows[^1].TicketId;
         }
