@@ -4,36 +4,30 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SuperTickets.Contracts;
 using SuperTickets.Data;
+using SuperTickets.Data.Sla;
 using SuperTickets.Messaging;
 
 namespace SuperTickets.Pipeline.Sla;
 
 /// <summary>
 /// One pass over the open tickets: marks first-response and resolution targets at risk (past the warning
-/// fraction) or breached, and emits one <see cref="SlaEvent"/> per threshold per ticket, ever.
+/// fraction) or breached, and emits one <see cref="SlaEvent"/> per threshold per ticket, ever. The escalation
+/// actions of a fired threshold commit in the same transaction as its mark (see <see cref="SlaEscalator"/>).
 /// </summary>
 public sealed partial class SlaSweeper(
     IServiceScopeFactory scopes,
     OutboxRelay relay,
+    SlaEscalator escalator,
     TimeProvider clock,
     IOptions<SlaOptions> options,
     ILogger<SlaSweeper> logger)
 {
     public async Task<int> SweepAsync(CancellationToken ct)
     {
-        const string select = """
-            SELECT s.ticket_id, s.policy_id, t.created_at, s.first_response_due, s.resolution_due, s.first_response_state,
-                   s.resolution_state, s.paused_seconds, s.fired_thresholds, p.warning_fraction, p.enabled
-            FROM ticket_sla s
-            JOIN tickets t ON t.id = s.ticket_id
-            JOIN sla_policies p ON p.id = s.policy_id
-            WHERE s.paused_at IS NULL AND t.status IN ('new', 'open') AND p.enabled = @enabled
-              AND (s.first_response_state IN ('ok', 'at_risk') OR s.resolution_state IN ('ok', 'at_risk'))
-              AND s.ticket_id > @after
-            ORDER BY s.ticket_id LIMIT @limit
-            """;
         var fired = 0;
         long after = 0;
+        long? lead = null;
+        var leadKnown = false;
         while (true)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -42,15 +36,23 @@ public sealed partial class SlaSweeper(
             var serializer = scope.ServiceProvider.GetRequiredService<MessageSerializer>();
             var log = scope.ServiceProvider.GetRequiredService<InteractionLog>();
             await unitOfWork.BeginAsync(ct);
-            var rows = (await session.Connection.QueryAsync<SlaTrackingRow>(new CommandDefinition(
-                select, new { enabled = true, after, limit = options.Value.SweepBatchSize }, session.Transaction, cancellationToken: ct))).ToList();
+            var now = clock.GetUtcNow();
+            var rows = (await session.Connection.QueryAsync<SlaTrackingRow>(new CommandDefinition(SlaSweepQuery.For(session.Provider),
+                new { enabled = true, after, now, limit = options.Value.SweepBatchSize }, session.Transaction, cancellationToken: ct))).ToList();
             if (rows.Count == 0)
             {
                 return fired;
             }
-            var now = clock.GetUtcNow();
-            foreach (var row in rows)
+            if (!leadKnown)
             {
+                lead = await escalator.FindLeadAsync(session, ct);
+                leadKnown = true;
+            }
+            var escalation = new SlaEscalationContext(session, unitOfWork, serializer, lead, now);
+            var updates = new List<SlaStateUpdate>();
+            foreach (var tracked in rows)
+            {
+                var row = tracked;
                 var crossed = Evaluate(row, now);
                 foreach (var (threshold, due) in crossed.New)
                 {
@@ -59,18 +61,15 @@ public sealed partial class SlaSweeper(
                     await log.AddAsync(session, new Interaction("sla", threshold, null, row.TicketId, null,
                         $"{TicketNumber.Format(row.TicketId)} {threshold.Replace('_', ' ')} (due {due:u})", slaEvent), ct);
                     LogThreshold(logger, TicketNumber.Format(row.TicketId), threshold);
+                    row = await escalator.EscalateAsync(escalation, row, threshold, due, ct);
                     fired++;
                 }
                 if (crossed.New.Count > 0)
                 {
-                    await session.Connection.ExecuteAsync(new CommandDefinition("""
-                        UPDATE ticket_sla SET first_response_state = @first, resolution_state = @resolution,
-                            fired_thresholds = @firedThresholds, updated_at = @now
-                        WHERE ticket_id = @ticketId
-                        """, new { first = crossed.FirstResponse, resolution = crossed.Resolution, firedThresholds = crossed.Fired, now, ticketId = row.TicketId },
-                        session.Transaction, cancellationToken: ct));
+                    updates.Add(new SlaStateUpdate(row.TicketId, crossed.FirstResponse, crossed.Resolution, crossed.Fired));
                 }
             }
+            await SlaStateStore.UpdateAsync(session, updates, now, ct);
             relay.Dispatch(await unitOfWork.CommitAsync(ct));
             after = rows[^1].TicketId;
         }

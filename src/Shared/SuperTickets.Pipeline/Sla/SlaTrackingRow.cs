@@ -13,4 +13,8 @@ internal sealed record SlaTrackingRow
     public string FiredThresholds { get; init; } = "";
     public double WarningFraction { get; init; } = 0.8;
     public bool Enabled { get; init; } = true;
+    public string Status { get; init; } = "open";
+    public string Priority { get; init; } = "normal";
+    public string Category { get; init; } = "general";
+    public long? AssigneeId { get; init; }
 }
