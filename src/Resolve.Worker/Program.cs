@@ -2,17 +2,13 @@ using SuperTickets.Pipeline;
 using SuperTickets.Pipeline.Hosting;
 using SuperTickets.Pipeline.Resolve;
 using SuperTickets.Pipeline.Respond;
-using SuperTickets.Pipeline.Respond.Smtp;
 using SuperTickets.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddResolveStage();
 builder.AddRespondStage();
-if (builder.Configuration.GetSection("Respond:Smtp").Exists())
-{
-    builder.AddSmtpSending();
-}
+builder.AddConfiguredMailSender();
 builder.AddConfiguredTransport();
 
 var app = builder.Build();

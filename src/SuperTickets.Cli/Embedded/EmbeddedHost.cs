@@ -45,6 +45,8 @@ public static class EmbeddedHost
         builder.AddResolveStage();
         builder.AddRespondStage();
         builder.AddSlaStage();
+        builder.AddConfiguredMailSources();
+        builder.AddConfiguredMailSender();
         builder.AddAdminApi();
 
         var app = builder.Build();

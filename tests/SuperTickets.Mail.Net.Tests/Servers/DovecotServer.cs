@@ -157,6 +157,7 @@ public sealed class DovecotServer : IAsyncDisposable
             auth_failure_delay = 0
             mail_max_userip_connections = 200
             mail_location = maildir:~/Maildir
+            mailbox_idle_check_interval = 1 secs
             passdb {
               driver = passwd-file
               args = scheme=PLAIN username_format=%u {{users}}
