@@ -35,7 +35,7 @@ public sealed class AdminHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public Seeder Seed => new(Database.Factory);
 
-    public static async Task<AdminHost> StartAsync(DbProvider provider, PostgresServer postgres, IDictionary<string, string?>? settings = null)
+    public static async Task<AdminHost> StartAsync(DbProvider provider, PostgresServer postgres, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var database = await TestDatabase.CreateAsync(provider, postgres);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -54,6 +54,10 @@ public sealed class AdminHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
         builder.Services.AddSingleton(database.Factory);
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
         builder.AddAdminApi();
         var app = builder.Build();
         app.MapAdminApi();

@@ -188,7 +188,7 @@ public sealed class StoreTests(PostgresServer postgres)
     }
 
     [Theory, MemberData(nameof(Providers))]
-    public async Task Pausing_the_sla_clock_moves_deadlines_by_the_paused_time(DbProvider provider)
+    public async Task The_sla_clock_round_trips_and_lists_the_unsolved_tickets_of_a_policy(DbProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider, postgres);
         var (ticketId, _) = await SeedTicketAsync(db);
@@ -198,13 +198,18 @@ public sealed class StoreTests(PostgresServer postgres)
         await session.BeginAsync(default);
         await sla.StartAsync(session, ticketId, "normal", Now.AddHours(8), Now.AddHours(48), default);
         await sla.PauseAsync(session, ticketId, default);
+        var paused = await sla.GetAsync(session, ticketId, default);
         clock.Now = Now.AddHours(3);
-        await sla.ResumeAsync(session, ticketId, default);
-        var due = await session.Connection.QuerySingleAsync<(DateTimeOffset, DateTimeOffset, long)>(new CommandDefinition(
-            "SELECT first_response_due, resolution_due, paused_seconds FROM ticket_sla WHERE ticket_id = @ticketId", new { ticketId }, session.Transaction));
-        Assert.Equal(Now.AddHours(11), due.Item1);
-        Assert.Equal(Now.AddHours(51), due.Item2);
-        Assert.Equal(3 * 3600, due.Item3);
+        await sla.SetAsync(session, paused! with { FirstResponseDue = Now.AddHours(11), FirstResponseState = SlaStates.Breached, PausedAt = null }, TimeSpan.FromHours(3), default);
+        var resumed = await sla.GetAsync(session, ticketId, default);
+
+        Assert.Equal(Now, paused.PausedAt);
+        Assert.Equal((Now.AddHours(11), Now.AddHours(48), SlaStates.Breached, SlaStates.Ok, (DateTimeOffset?)null, 3 * 3600L),
+            (resumed!.FirstResponseDue, resumed.ResolutionDue, resumed.FirstResponseState, resumed.ResolutionState, resumed.PausedAt, resumed.PausedSeconds));
+        Assert.Empty(await sla.ListUnsolvedAsync(session, "other", default));
+        Assert.Equal([ticketId], (await sla.ListUnsolvedAsync(session, "normal", default)).Select(r => r.TicketId));
+        await new TicketStore(db.Factory).UpdateStatusAsync(session, ticketId, TicketStatus.Solved, Now, default);
+        Assert.Empty(await sla.ListUnsolvedAsync(session, "normal", default));
     }
 
     private async Task<(long TicketId, long EmailId)> SeedTicketAsync(TestDatabase db)

@@ -84,6 +84,7 @@ public sealed class ResolveDecisionTests
         await using (var db = harness.Open())
         {
             Assert.Equal(TicketStatus.SolvedPendingConfirmation, await db.ExecuteScalarAsync<string>("SELECT status FROM tickets"));
+            Assert.Equal(0, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ticket_sla"));
         }
 
         var reply = await harness.IngestAsync(Mail("thread-2@example.com", "Re: How do I reset my password? [#ST-1001]",
@@ -94,6 +95,9 @@ public sealed class ResolveDecisionTests
         Assert.Equal(TicketStatus.Open, await after.ExecuteScalarAsync<string>("SELECT status FROM tickets"));
         Assert.Equal(1, await after.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM tickets"));
         Assert.Equal(3, await after.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ticket_messages"));
+        // The automatic answer did not help: the reopened ticket gets an SLA clock from now on.
+        Assert.Equal((1L, "ok", "ok"), await after.QuerySingleAsync<(long, string, string)>(
+            "SELECT COUNT(*), MIN(first_response_state), MIN(resolution_state) FROM ticket_sla"));
         Assert.Equal(["auto_answered", "noise_recorded", "reopened"],
             (await after.QueryAsync<string>("SELECT action FROM support_interactions WHERE stage = 'resolve' ORDER BY id")).ToList());
     }

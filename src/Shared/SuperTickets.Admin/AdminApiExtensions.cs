@@ -26,7 +26,7 @@ using SuperTickets.Messaging;
 using SuperTickets.Pipeline;
 using SuperTickets.Pipeline.Ingest;
 using SuperTickets.Pipeline.Resolve;
-using SuperTickets.Sla;
+using SuperTickets.Pipeline.Sla;
 
 namespace SuperTickets.Admin;
 
@@ -68,8 +68,9 @@ public static class AdminApiExtensions
         services.TryAddSingleton<AgentAdminStore>();
         services.TryAddSingleton<MetricsQueries>();
         services.TryAddSingleton<KnowledgeBase>();
-        services.TryAddSingleton(BusinessCalendarSet.Empty);
+        services.TryAddSingleton<SlaCatalog>();
         services.TryAddSingleton<SlaPlanner>();
+        services.TryAddSingleton<TicketSlaClock>();
         services.TryAddSingleton<EmailReprocessor>();
         services.TryAddScoped<TicketCommands>();
         services.TryAddScoped<DeadLetterCommands>();

@@ -1,4 +1,5 @@
 using Dapper;
+using SuperTickets.Data.Admin;
 
 namespace SuperTickets.Data;
 
@@ -14,7 +15,7 @@ public sealed class TicketSlaStore(TimeProvider clock)
 
     public Task MarkFirstResponseMetAsync(DbSession session, long ticketId, CancellationToken ct) =>
         session.Connection.ExecuteAsync(session.Cmd(
-            "UPDATE ticket_sla SET first_response_state = 'met', updated_at = @now WHERE ticket_id = @ticketId AND first_response_state <> 'met'",
+            "UPDATE ticket_sla SET first_response_state = 'met', updated_at = @now WHERE ticket_id = @ticketId AND first_response_state IN ('ok', 'at_risk')",
             new { ticketId, now = clock.GetUtcNow() }, ct));
 
     /// <summary>Stops the clock while the ticket waits on the customer.</summary>
@@ -23,30 +24,39 @@ public sealed class TicketSlaStore(TimeProvider clock)
             "UPDATE ticket_sla SET paused_at = @now, updated_at = @now WHERE ticket_id = @ticketId AND paused_at IS NULL",
             new { ticketId, now = clock.GetUtcNow() }, ct));
 
-    /// <summary>Restarts the clock: deadlines move out by the time spent paused.</summary>
-    public async Task ResumeAsync(DbSession session, long ticketId, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var pausedAt = await session.Connection.ExecuteScalarAsync<DateTimeOffset?>(session.Cmd(
-            "SELECT paused_at FROM ticket_sla WHERE ticket_id = @ticketId", new { ticketId }, ct));
-        if (pausedAt is not { } since)
-        {
-            return;
-        }
-        var paused = now - since;
-        var due = await session.Connection.QuerySingleAsync<(DateTimeOffset FirstResponseDue, DateTimeOffset ResolutionDue)>(session.Cmd(
-            "SELECT first_response_due, resolution_due FROM ticket_sla WHERE ticket_id = @ticketId", new { ticketId }, ct));
-        await session.Connection.ExecuteAsync(session.Cmd("""
-            UPDATE ticket_sla SET paused_at = NULL, paused_seconds = paused_seconds + @seconds,
-                first_response_due = @firstResponseDue, resolution_due = @resolutionDue, updated_at = @now
-            WHERE ticket_id = @ticketId
+    public Task<TicketSlaRecord?> GetAsync(DbSession session, long ticketId, CancellationToken ct) =>
+        session.Connection.QuerySingleOrDefaultAsync<TicketSlaRecord>(session.Cmd($"{SelectColumns} WHERE ticket_id = @ticketId", new { ticketId }, ct));
+
+    /// <summary>The clocks of tickets under a policy that are not solved (a policy edit moves their deadlines).</summary>
+    public async Task<IReadOnlyList<TicketSlaRecord>> ListUnsolvedAsync(DbSession session, string policyId, CancellationToken ct) =>
+        (await session.Connection.QueryAsync<TicketSlaRecord>(session.Cmd($"""
+            {SelectColumns} WHERE policy_id = @policyId
+              AND ticket_id IN (SELECT id FROM tickets WHERE status NOT IN ('solved_pending_confirmation', 'solved', 'closed'))
+            ORDER BY ticket_id
+            """, new { policyId }, ct))).ToList();
+
+    /// <summary>Writes a recomputed clock; <paramref name="pausedFor"/> is added to the time spent paused.</summary>
+    public Task SetAsync(DbSession session, TicketSlaRecord sla, TimeSpan pausedFor, CancellationToken ct) =>
+        session.Connection.ExecuteAsync(session.Cmd("""
+            UPDATE ticket_sla SET policy_id = @PolicyId, first_response_due = @FirstResponseDue, resolution_due = @ResolutionDue,
+                first_response_state = @FirstResponseState, resolution_state = @ResolutionState, paused_at = @PausedAt,
+                paused_seconds = paused_seconds + @seconds, updated_at = @now
+            WHERE ticket_id = @TicketId
             """, new
         {
-            ticketId,
-            seconds = (long)paused.TotalSeconds,
-            firstResponseDue = due.FirstResponseDue + paused,
-            resolutionDue = due.ResolutionDue + paused,
-            now,
+            sla.TicketId,
+            sla.PolicyId,
+            sla.FirstResponseDue,
+            sla.ResolutionDue,
+            sla.FirstResponseState,
+            sla.ResolutionState,
+            sla.PausedAt,
+            seconds = (long)pausedFor.TotalSeconds,
+            now = clock.GetUtcNow(),
         }, ct));
-    }
+
+    private const string SelectColumns = """
+        SELECT ticket_id, policy_id, first_response_due, resolution_due, first_response_state, resolution_state, paused_at, paused_seconds
+        FROM ticket_sla
+        """;
 }

@@ -1,3 +1,6 @@
+using SuperTickets.Data.Admin;
+using SuperTickets.Pipeline.Resolve;
+using SuperTickets.Pipeline.Sla;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -27,6 +30,10 @@ public static class PipelineCoreExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton<PipelineIdleProbe>();
+        builder.Services.TryAddSingleton<SlaAdminStore>();
+        builder.Services.TryAddSingleton<SlaCatalog>();
+        builder.Services.TryAddSingleton<SlaPlanner>();
+        builder.Services.TryAddSingleton<TicketSlaClock>();
         return builder;
     }
 

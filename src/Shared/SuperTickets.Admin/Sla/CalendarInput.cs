@@ -1,3 +1,4 @@
+using SuperTickets.Pipeline.Sla;
 using System.Globalization;
 using System.Text.Json;
 using SuperTickets.Admin.Http;

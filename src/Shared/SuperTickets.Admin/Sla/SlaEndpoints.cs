@@ -1,3 +1,4 @@
+using SuperTickets.Pipeline.Sla;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -48,9 +49,9 @@ internal static class SlaEndpoints
         await store.GetPolicyAsync(id, ct) is { } policy ? Results.Ok(policy) : Responses.NotFound("Policy", id);
 
     private static async Task<IResult> CreatePolicyAsync(
-        SlaPolicyInput input, SlaAdminStore admin, SlaPolicyStore store, SlaPlanner planner, BusinessCalendarSet calendars, TimeProvider clock, CancellationToken ct)
+        SlaPolicyInput input, SlaAdminStore admin, SlaPolicyStore store, SlaPlanner planner, TimeProvider clock, CancellationToken ct)
     {
-        var errors = Validate(input, input.Id ?? "", calendars);
+        var errors = await ValidateAsync(input, input.Id ?? "", admin, ct);
         if (errors.Any)
         {
             return errors.ToResult();
@@ -65,22 +66,28 @@ internal static class SlaEndpoints
         return Results.Created($"/api/sla/policies/{record.Id}", record);
     }
 
+    /// <summary>Replaces a policy; unsolved tickets under it move to the new targets (business time already used counts).</summary>
     private static async Task<IResult> ReplacePolicyAsync(
-        string id, SlaPolicyInput input, SlaAdminStore admin, SlaPolicyStore store, SlaPlanner planner, BusinessCalendarSet calendars, TimeProvider clock, CancellationToken ct)
+        string id, SlaPolicyInput input, SlaAdminStore admin, SlaPolicyStore store, SlaPlanner planner, TicketSlaClock slaClock,
+        DbSession session, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        var errors = Validate(input, id, calendars);
+        var errors = await ValidateAsync(input, id, admin, ct);
         errors.When(input.Id is not null && input.Id != id, "id", "must match the id in the path (or be left out).");
         if (errors.Any)
         {
             return errors.ToResult();
         }
-        if (await admin.GetPolicyAsync(id, ct) is null)
+        if (await admin.GetPolicyAsync(id, ct) is not { } before)
         {
             return Responses.NotFound("Policy", id);
         }
         var record = input.ToRecord(id, clock.GetUtcNow());
         await store.UpsertAsync([record], ct);
         planner.Invalidate();
+        await session.BeginAsync(ct);
+        var moved = await slaClock.ApplyPolicyEditAsync(session, SlaCatalog.ToPolicy(before), SlaCatalog.ToPolicy(record), ct);
+        await session.CommitAsync(ct);
+        http.Response.Headers["X-Tickets-Retargeted"] = moved.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Results.Ok(record);
     }
 
@@ -105,13 +112,14 @@ internal static class SlaEndpoints
         return existed ? Results.Ok(CalendarView.From(record)) : Results.Created($"/api/sla/calendars/{id}", CalendarView.From(record));
     }
 
-    /// <summary>A policy may only name a calendar the SLA engine of this process has loaded, or it would fail when used.</summary>
-    private static FieldErrors Validate(SlaPolicyInput input, string id, BusinessCalendarSet calendars)
+    /// <summary>A policy may only name a stored calendar (or the built-in always-open one), or it would fail when used.</summary>
+    private static async Task<FieldErrors> ValidateAsync(SlaPolicyInput input, string id, SlaAdminStore admin, CancellationToken ct)
     {
         var errors = input.Validate(id);
-        if (input.CalendarId is { } calendar && Ids.IsValid(calendar) && !calendars.TryGet(calendar, out _))
+        if (input.CalendarId is { } calendar && Ids.IsValid(calendar) && calendar != BusinessCalendar.AlwaysOpenId
+            && await admin.GetCalendarAsync(calendar, ct) is null)
         {
-            errors.Add("calendarId", $"calendar '{calendar}' is not loaded by the SLA engine.");
+            errors.Add("calendarId", $"calendar '{calendar}' does not exist; create it under /api/sla/calendars first.");
         }
         return errors;
     }

@@ -6,6 +6,7 @@ using SuperTickets.Mail;
 using SuperTickets.Messaging;
 using SuperTickets.Pipeline;
 using SuperTickets.Pipeline.Resolve;
+using SuperTickets.Pipeline.Sla;
 
 namespace SuperTickets.Admin.Tickets;
 
@@ -18,7 +19,7 @@ public sealed class TicketCommands(
     IMessageUnitOfWork unitOfWork,
     TicketStore tickets,
     TicketAdminStore ticketAdmin,
-    TicketSlaStore sla,
+    TicketSlaClock sla,
     AgentStore agents,
     OutboundEmailStore outbound,
     InteractionLog log,
@@ -46,6 +47,7 @@ public sealed class TicketCommands(
         if (patch.Priority is { } priority && priority != ticket.Priority)
         {
             await ticketAdmin.SetPriorityAsync(session, id, priority, now, ct);
+            await sla.ChangePriorityAsync(session, ticket, priority, ct);
             await PublishEventAsync(ticket with { Priority = priority }, TicketEventKinds.PriorityChanged, $"{ticket.Priority} -> {priority}", ct);
             changes.Add($"priority {ticket.Priority} -> {priority}");
         }
@@ -144,11 +146,19 @@ public sealed class TicketCommands(
     private async Task ChangeStatusAsync(TicketRecord ticket, string status, DateTimeOffset now, CancellationToken ct)
     {
         await tickets.UpdateStatusAsync(session, ticket.Id, status, now, ct);
-        if (status == TicketStatus.Pending)
+        if (TicketStatus.IsSolved(status))
+        {
+            await sla.SolveAsync(session, ticket.Id, ct);
+        }
+        else if (status == TicketStatus.Pending)
         {
             await sla.PauseAsync(session, ticket.Id, ct);
         }
-        else if (ticket.Status == TicketStatus.Pending || TicketStatus.IsSolved(ticket.Status))
+        else if (TicketStatus.IsSolved(ticket.Status))
+        {
+            await sla.ReopenAsync(session, ticket, ct);
+        }
+        else if (ticket.Status == TicketStatus.Pending)
         {
             await sla.ResumeAsync(session, ticket.Id, ct);
         }

@@ -5,6 +5,7 @@ using SuperTickets.Contracts;
 using SuperTickets.Data;
 using SuperTickets.Knowledge;
 using SuperTickets.Messaging;
+using SuperTickets.Pipeline.Sla;
 
 namespace SuperTickets.Pipeline.Resolve;
 
@@ -21,6 +22,7 @@ public sealed partial class EmailTriagedHandler(
     ConversationThreading threading,
     CustomerStore customers,
     TicketSlaStore sla,
+    TicketSlaClock slaClock,
     AgentStore agents,
     OutboundEmailStore outbound,
     InteractionLog log,
@@ -105,7 +107,7 @@ public sealed partial class EmailTriagedHandler(
         else if (TicketStatus.IsSolved(ticket.Status))
         {
             await tickets.UpdateStatusAsync(session, ticketId, TicketStatus.Open, now, ct);
-            await sla.ResumeAsync(session, ticketId, ct);
+            await slaClock.ReopenAsync(session, ticket, ct);
             await PublishTicketEventAsync(c, ticket, TicketEventKinds.Reopened, TicketStatus.Open, "customer replied", ct);
             action = "reopened";
         }
@@ -114,7 +116,7 @@ public sealed partial class EmailTriagedHandler(
             if (ticket.Status == TicketStatus.Pending)
             {
                 await tickets.UpdateStatusAsync(session, ticketId, TicketStatus.Open, now, ct);
-                await sla.ResumeAsync(session, ticketId, ct);
+                await slaClock.ResumeAsync(session, ticketId, ct);
             }
             await PublishTicketEventAsync(c, ticket, TicketEventKinds.MessageAppended, ticket.Status == TicketStatus.Pending ? TicketStatus.Open : ticket.Status, null, ct);
             action = "appended";

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using SuperTickets.Contracts;
 using SuperTickets.Messaging;
-using SuperTickets.Sla;
 
 namespace SuperTickets.Pipeline.Resolve;
 
@@ -21,8 +20,6 @@ public static class ResolveStageExtensions
         builder.Services.AddMessageType<TicketEvent>();
         builder.Services.AddMessageType<MeetingRequested>();
         builder.Services.TryAddSingleton<KnowledgeBase>();
-        builder.Services.TryAddSingleton(BusinessCalendarSet.Empty);
-        builder.Services.TryAddSingleton<SlaPlanner>();
         builder.Services.TryAddSingleton<ReplyComposer>();
         builder.Services.TryAddSingleton<ConversationThreading>();
         builder.Services.AddConsumer<EmailTriaged, EmailTriagedHandler>(Topics.EmailTriaged, "resolve");

@@ -3,7 +3,7 @@ using System.Text.Json;
 using SuperTickets.Data.Admin;
 using SuperTickets.Sla;
 
-namespace SuperTickets.Admin.Sla;
+namespace SuperTickets.Pipeline.Sla;
 
 /// <summary>Turns the stored calendars (sla_calendars) into the set the SLA engine measures business time with.</summary>
 public static class SlaCalendars
