@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using SuperTickets.Cli.Bench;
+using SuperTickets.Data;
 using SuperTickets.Messaging.Kafka;
 
 namespace SuperTickets.Cli.Commands;
@@ -22,7 +23,7 @@ public static class BenchCommand
             DefaultValueFactory = _ => "inprocess",
         };
         transport.AcceptOnlyFromAmong("inprocess", "kafka");
-        var command = new Command("bench", "Measure the pipeline end to end: emails/s and per-email latency.") { emails, json, samples, transport };
+        var command = new Command("bench", "Measure the pipeline end to end: emails/s and per-email latency.") { emails, json, samples, transport, CreateSla() };
         command.SetAction(async (parse, ct) =>
         {
             var count = parse.GetValue(emails);
@@ -37,6 +38,34 @@ public static class BenchCommand
             }
             var result = await EmbeddedBench.RunAsync(count, parse.GetValue(samples)!, ct);
             Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(ToJson(result, "inprocess")) : Describe(result));
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary><c>supertickets bench sla [--tickets N] [--provider sqlite|postgres] [--json]</c>: one SLA sweep over N open tickets.</summary>
+    private static Command CreateSla()
+    {
+        var tickets = new Option<int>("--tickets") { Description = "How many open tickets to sweep.", DefaultValueFactory = _ => 100_000 };
+        var provider = new Option<string>("--provider") { Description = "sqlite or postgres (a throw-away cluster).", DefaultValueFactory = _ => "sqlite" };
+        provider.AcceptOnlyFromAmong("sqlite", "postgres");
+        var sweeps = new Option<int>("--steady-sweeps") { Description = "Sweeps timed after the first.", DefaultValueFactory = _ => 5 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object." };
+        var samples = new Option<string>("--samples") { Description = "Samples folder (SLA policies, agents).", DefaultValueFactory = _ => "samples" };
+        var command = new Command("sla", "Time the SLA sweep over many open tickets (1 % of them crossing a threshold).") { tickets, provider, sweeps, json, samples };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(tickets) < 100)
+            {
+                Console.Error.WriteLine("--tickets must be at least 100.");
+                return 2;
+            }
+            var which = parse.GetValue(provider) == "postgres" ? DbProvider.Postgres : DbProvider.Sqlite;
+            var result = await SlaSweepBench.RunAsync(which, parse.GetValue(tickets), parse.GetValue(samples)!, Math.Max(0, parse.GetValue(sweeps)), ct);
+            Console.WriteLine(parse.GetValue(json)
+                ? JsonSerializer.Serialize(result)
+                : $"{result.Provider}: {result.Tickets:N0} open tickets; first sweep {result.FirstSweepMs:F0} ms ({result.Fired} thresholds fired and escalated); " +
+                  $"steady sweep median {result.SteadyMedianMs:F0} ms, max {result.SteadyMaxMs:F0} ms ({result.SteadyFired} fired).");
             return 0;
         });
         return command;
