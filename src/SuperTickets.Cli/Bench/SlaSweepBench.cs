@@ -127,7 +127,8 @@ public static class SlaSweepBench
         await transaction.CommitAsync(ct);
     }
 
-    private static async Task<IHost> StartHostAsync(DbProvider provider, string connectionString, string samplesDirectory, CancellationToken ct)
+    /// <summary>The SLA stage on a database (migrated and seeded from the samples), clock fixed an hour after <see cref="Origin"/>.</summary>
+    public static async Task<IHost> StartHostAsync(DbProvider provider, string connectionString, string samplesDirectory, CancellationToken ct)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

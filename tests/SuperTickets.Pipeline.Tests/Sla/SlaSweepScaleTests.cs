@@ -19,7 +19,6 @@ namespace SuperTickets.Pipeline.Tests.Sla;
 public sealed class SlaSweepScaleTests(PostgresServer postgres) : IClassFixture<PostgresServer>
 {
     private const int Tickets = 20_000;
-    private static readonly DateTimeOffset Origin = SlaSweepBench.Origin;
 
     [Theory]
     [InlineData(DbProvider.Sqlite)]
@@ -27,7 +26,7 @@ public sealed class SlaSweepScaleTests(PostgresServer postgres) : IClassFixture<
     public async Task Sweep_over_many_open_tickets_fires_only_the_crossed_ones(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, postgres);
-        using var host = await BuildAsync(database);
+        using var host = await SlaSweepBench.StartHostAsync(provider, database.ConnectionString, RepoPaths.Samples, default);
         await SlaSweepBench.GenerateAsync(database.Factory, Tickets, default);
         var sweeper = host.Services.GetRequiredService<SlaSweeper>();
 
@@ -38,32 +37,6 @@ public sealed class SlaSweepScaleTests(PostgresServer postgres) : IClassFixture<
         Assert.Equal(0, again);
         Assert.Equal(Tickets / 100, await CountAsync(database, "SELECT COUNT(*) FROM ticket_sla WHERE first_response_state = 'at_risk'"));
         Assert.Equal(Tickets / 100, await CountAsync(database, "SELECT COUNT(*) FROM tickets WHERE priority = 'high'"));
-    }
-
-    private static async Task<IHost> BuildAsync(TestDatabase database)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = database.Provider.ToString(),
-            ["Database:ConnectionString"] = database.ConnectionString,
-            ["Mail:SupportAddress"] = "support@nimbus.example",
-            ["Mail:MessageIdDomain"] = "support.nimbus.example",
-            ["Seed:SlaPoliciesFile"] = Path.Combine(RepoPaths.Samples, "sla-policies.json"),
-            ["Sla:Escalation:NotifyAddress"] = "escalations@nimbus.example",
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton<TimeProvider>(new FixedClock(Origin.AddHours(1)));
-        builder.AddPipelineCore();
-        builder.AddSeeding();
-        builder.Services.AddInProcessTransport();
-        builder.AddSlaStage();
-        var host = builder.Build();
-        foreach (var service in host.Services.GetServices<IHostedService>().OfType<SeedService>())
-        {
-            await service.StartAsync(default);
-        }
-        return host;
     }
 
     private static async Task<int> CountAsync(TestDatabase database, string sql)
