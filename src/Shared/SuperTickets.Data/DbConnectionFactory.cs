@@ -44,7 +44,9 @@ public sealed class DbConnectionFactory : IAsyncDisposable
         var connection = new SqliteConnection(_sqlite);
         await connection.OpenAsync(ct);
         await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+        // temp_store = MEMORY: the per-message savepoints of a batch need statement journals, which SQLite otherwise
+        // keeps in a new temporary file each time (a file created and deleted per message).
+        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA temp_store = MEMORY;";
         await pragma.ExecuteNonQueryAsync(ct);
         return connection;
     }
