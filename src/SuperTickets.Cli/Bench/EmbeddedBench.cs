@@ -12,9 +12,10 @@ namespace SuperTickets.Cli.Bench;
 /// </summary>
 public static class EmbeddedBench
 {
-    public static async Task<BenchResult> RunAsync(int count, string samplesDirectory, CancellationToken ct)
+    /// <param name="workDirectory">Where the database, drop folders and outbox live (default: the system temp folder).</param>
+    public static async Task<BenchResult> RunAsync(int count, string samplesDirectory, string? workDirectory, CancellationToken ct)
     {
-        var root = Path.Combine(Path.GetTempPath(), "supertickets-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        var root = Path.Combine(workDirectory ?? Path.GetTempPath(), "supertickets-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var staging = Path.Combine(root, "staging");
         var inbox = Path.Combine(root, "inbox");
         Directory.CreateDirectory(staging);

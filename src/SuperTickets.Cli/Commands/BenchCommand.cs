@@ -23,7 +23,12 @@ public static class BenchCommand
             DefaultValueFactory = _ => "inprocess",
         };
         transport.AcceptOnlyFromAmong("inprocess", "kafka");
-        var command = new Command("bench", "Measure the pipeline end to end: emails/s and per-email latency.") { emails, json, samples, transport, CreateSla() };
+        var workDir = new Option<string?>("--work-dir")
+        {
+            Description = "Embedded run: folder for the database, drop folders and outbox (default: the system temp folder). " +
+                "Creating files is the costliest system call of the drop-folder pipeline, so the file system matters.",
+        };
+        var command = new Command("bench", "Measure the pipeline end to end: emails/s and per-email latency.") { emails, json, samples, transport, workDir, CreateSla() };
         command.SetAction(async (parse, ct) =>
         {
             var count = parse.GetValue(emails);
@@ -36,7 +41,7 @@ public static class BenchCommand
             {
                 return await RunKafkaAsync(count, parse.GetValue(samples)!, parse.GetValue(json), ct);
             }
-            var result = await EmbeddedBench.RunAsync(count, parse.GetValue(samples)!, ct);
+            var result = await EmbeddedBench.RunAsync(count, parse.GetValue(samples)!, parse.GetValue(workDir), ct);
             Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(ToJson(result, "inprocess")) : Describe(result));
             return 0;
         });
