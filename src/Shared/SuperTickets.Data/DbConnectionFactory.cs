@@ -20,7 +20,15 @@ public sealed class DbConnectionFactory : IAsyncDisposable
         DapperSetup.EnsureConfigured();
         if (provider == DbProvider.Postgres)
         {
-            _postgres = NpgsqlDataSource.Create(connectionString);
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
+            {
+                // The pipeline runs the same few dozen statements for every email: let the server keep them parsed
+                // and planned per connection instead of parsing each one again.
+                builder.MaxAutoPrepare = 256;
+                builder.AutoPrepareMinUsages = 2;
+            }
+            _postgres = NpgsqlDataSource.Create(builder.ConnectionString);
         }
         else
         {
