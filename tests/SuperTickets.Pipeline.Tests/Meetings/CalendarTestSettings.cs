@@ -22,7 +22,7 @@ internal static class CalendarTestSettings
         TimeZone = "Europe/Berlin",
         LeadTime = TimeSpan.FromHours(2),
         RetryBaseDelay = TimeSpan.FromMilliseconds(20),
-        SlotSearchTimeout = TimeSpan.FromSeconds(5),
+        SlotSearchTimeout = TimeSpan.FromSeconds(30),
     };
 
     public static Dictionary<string, string?> Configuration(FakeCalendarServer server, params (string Name, string Value)[] overrides)
@@ -38,6 +38,7 @@ internal static class CalendarTestSettings
             [$"{Key}:TimeZone"] = "Europe/Berlin",
             [$"{Key}:LeadTime"] = "02:00:00",
             [$"{Key}:RetryBaseDelay"] = "00:00:00.020",
+            [$"{Key}:SlotSearchTimeout"] = "00:00:30",
         };
         foreach (var (name, value) in overrides)
         {
