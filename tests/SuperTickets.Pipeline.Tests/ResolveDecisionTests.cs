@@ -6,7 +6,7 @@ namespace SuperTickets.Pipeline.Tests;
 /// <summary>Each branch of the resolve decision, checked in the database and the outbox folder.</summary>
 public sealed class ResolveDecisionTests
 {
-    private static string Mail(string id, string subject, string body, string from = "Ana Silva <ana@example.com>", string extraHeaders = "") => $"""
+    internal static string Mail(string id, string subject, string body, string from = "Ana Silva <ana@example.com>", string extraHeaders = "") => $"""
         From: {from}
         To: support@nimbus.example
         Subject: {subject}

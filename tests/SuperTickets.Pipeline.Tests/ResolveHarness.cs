@@ -34,7 +34,8 @@ public sealed class ResolveHarness : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<ResolveHarness> CreateAsync(Dictionary<string, string?>? settings = null)
+    /// <param name="clock">The clock of the pipeline; the system clock when null.</param>
+    public static async Task<ResolveHarness> CreateAsync(Dictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "supertickets-resolve-" + Guid.NewGuid().ToString("N")[..8]);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -52,6 +53,10 @@ public sealed class ResolveHarness : IAsyncDisposable
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
+        }
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
         }
         builder.AddPipelineCore();
         builder.AddSeeding();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SuperTickets.Llm.Refinement;
+using SuperTickets.Testing;
 
 namespace SuperTickets.Llm.Tests.Fakes;
 

@@ -1,16 +1,10 @@
 using System.Buffers.Text;
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using SuperTickets.Testing;
 
 namespace SuperTickets.Mail.Net.Tests.Gmail;
 
@@ -20,18 +14,15 @@ namespace SuperTickets.Mail.Net.Tests.Gmail;
 /// </summary>
 public sealed class FakeGmailServer : IAsyncDisposable
 {
-    public const string ClientId = "client-id";
-    public const string ClientSecret = "client-secret";
-    public const string RefreshToken = "refresh-token";
+    public const string ClientId = FakeGoogleTokens.ClientId;
+    public const string ClientSecret = FakeGoogleTokens.ClientSecret;
+    public const string RefreshToken = FakeGoogleTokens.RefreshToken;
 
     private readonly object _lock = new();
     private readonly List<FakeMessage> _messages = [];
-    private readonly HashSet<string> _validTokens = [];
-    private readonly WebApplication _app;
+    private readonly FakeGoogleTokens _tokens = new("support@example.com", "gmail");
+    private WebApplication _app = null!;
     private long _historyId = 1000;
-    private int _tokensIssued;
-
-    private FakeGmailServer(WebApplication app) => _app = app;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -46,16 +37,17 @@ public sealed class FakeGmailServer : IAsyncDisposable
     public int? FailWith { get; set; }
 
     /// <summary>When set, the next API call with a valid token is answered 401 and that token is revoked.</summary>
-    public bool RevokeNextToken { get; set; }
-
-    /// <summary>The service-account key whose signed assertions the token endpoint accepts.</summary>
-    public RSA? ServiceAccountKey { get; set; }
+    public bool RevokeNextToken
+    {
+        get => _tokens.RevokeNextToken;
+        set => _tokens.RevokeNextToken = value;
+    }
 
     public ConcurrentQueue<string> Requests { get; } = new();
 
     public List<(byte[] Raw, string? ThreadId)> Sent { get; } = [];
 
-    public int TokensIssued => Volatile.Read(ref _tokensIssued);
+    public int TokensIssued => _tokens.TokensIssued;
 
     public long HistoryId
     {
@@ -70,14 +62,8 @@ public sealed class FakeGmailServer : IAsyncDisposable
 
     public static async Task<FakeGmailServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var server = new FakeGmailServer(builder.Build());
-        server.Map();
-        await server._app.StartAsync();
-        var address = server._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server.BaseUrl = address.TrimEnd('/') + "/";
+        var server = new FakeGmailServer();
+        (server._app, server.BaseUrl) = await LocalWebServer.StartAsync(server.Map);
         return server;
     }
 
@@ -115,10 +101,13 @@ public sealed class FakeGmailServer : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
-    private void Map()
+    /// <summary>A service-account key in the downloaded JSON form, for a freshly generated RSA key the server trusts.</summary>
+    public string CreateServiceAccountJson() => _tokens.CreateServiceAccountJson(TokenUrl);
+
+    private void Map(WebApplication app)
     {
-        _app.MapPost("/token", Token);
-        _app.Use(async (context, next) =>
+        app.MapPost("/token", _tokens.IssueAsync);
+        app.Use(async (context, next) =>
         {
             Requests.Enqueue(context.Request.Method + " " + context.Request.Path + context.Request.QueryString);
             if (context.Request.Path.StartsWithSegments("/gmail") && Reject(context) is { } rejection)
@@ -129,11 +118,11 @@ public sealed class FakeGmailServer : IAsyncDisposable
 
             await next(context);
         });
-        _app.MapGet("/gmail/v1/users/me/profile", () => Results.Json(new { emailAddress = "support@example.com", historyId = HistoryId.ToString() }));
-        _app.MapGet("/gmail/v1/users/me/messages", ListMessages);
-        _app.MapGet("/gmail/v1/users/me/messages/{id}", GetMessage);
-        _app.MapGet("/gmail/v1/users/me/history", ListHistory);
-        _app.MapPost("/gmail/v1/users/me/messages/send", SendAsync);
+        app.MapGet("/gmail/v1/users/me/profile", () => Results.Json(new { emailAddress = "support@example.com", historyId = HistoryId.ToString() }));
+        app.MapGet("/gmail/v1/users/me/messages", ListMessages);
+        app.MapGet("/gmail/v1/users/me/messages/{id}", GetMessage);
+        app.MapGet("/gmail/v1/users/me/history", ListHistory);
+        app.MapPost("/gmail/v1/users/me/messages/send", SendAsync);
     }
 
     private IResult? Reject(HttpContext context)
@@ -143,58 +132,7 @@ public sealed class FakeGmailServer : IAsyncDisposable
             return Error(status, "backendError");
         }
 
-        var header = context.Request.Headers.Authorization.ToString();
-        var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..] : "";
-        lock (_lock)
-        {
-            if (!_validTokens.Contains(token))
-            {
-                return Error(401, "UNAUTHENTICATED");
-            }
-
-            if (RevokeNextToken)
-            {
-                RevokeNextToken = false;
-                _validTokens.Remove(token);
-                return Error(401, "UNAUTHENTICATED");
-            }
-        }
-
-        return null;
-    }
-
-    private async Task<IResult> Token(HttpRequest request)
-    {
-        var form = await request.ReadFormAsync();
-        var accepted = form["grant_type"] == "refresh_token"
-            ? form["refresh_token"] == RefreshToken && form["client_id"] == ClientId && form["client_secret"] == ClientSecret
-            : form["grant_type"] == "urn:ietf:params:oauth:grant-type:jwt-bearer" && ValidAssertion(form["assertion"].ToString());
-        if (!accepted)
-        {
-            return Results.Json(new { error = "invalid_grant", error_description = "Bad Request" }, statusCode: 400);
-        }
-
-        var token = $"token-{Interlocked.Increment(ref _tokensIssued)}";
-        lock (_lock)
-        {
-            _validTokens.Add(token);
-        }
-
-        return Results.Json(new { access_token = token, expires_in = 3600, token_type = "Bearer" });
-    }
-
-    private bool ValidAssertion(string assertion)
-    {
-        var parts = assertion.Split('.');
-        if (ServiceAccountKey is null || parts.Length != 3)
-        {
-            return false;
-        }
-
-        var signed = ServiceAccountKey.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), Base64Url.DecodeFromChars(parts[2]), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var claims = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1]));
-        return signed && claims.RootElement.GetProperty("sub").GetString() == "support@example.com"
-            && claims.RootElement.GetProperty("scope").GetString()!.Contains("gmail", StringComparison.Ordinal);
+        return _tokens.Authorize(context.Request) ? null : Error(401, "UNAUTHENTICATED");
     }
 
     private IResult ListMessages(string? q, string? labelIds, string? pageToken, int? maxResults)

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using SuperTickets.Messaging;
@@ -24,21 +22,7 @@ internal static class GmailTestHost
     };
 
     /// <summary>A service-account key in the downloaded JSON form, for a freshly generated RSA key the server trusts.</summary>
-    public static string ServiceAccountJson(FakeGmailServer server)
-    {
-        var key = RSA.Create(2048);
-        server.ServiceAccountKey = key;
-        return JsonSerializer.Serialize(new Dictionary<string, string>
-        {
-            ["type"] = "service_account",
-            ["project_id"] = "supertickets-test",
-            ["private_key_id"] = "key-1",
-            ["private_key"] = key.ExportPkcs8PrivateKeyPem(),
-            ["client_email"] = "ingest@supertickets-test.iam.gserviceaccount.com",
-            ["client_id"] = "1234567890",
-            ["token_uri"] = server.TokenUrl,
-        });
-    }
+    public static string ServiceAccountJson(FakeGmailServer server) => server.CreateServiceAccountJson();
 
     public static IHost Build(TestDatabase database, params Dictionary<string, string?>[] mailboxes)
     {

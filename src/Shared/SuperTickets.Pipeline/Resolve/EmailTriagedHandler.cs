@@ -5,6 +5,7 @@ using SuperTickets.Contracts;
 using SuperTickets.Data;
 using SuperTickets.Knowledge;
 using SuperTickets.Messaging;
+using SuperTickets.Pipeline.Resolve.Meetings;
 using SuperTickets.Pipeline.Sla;
 
 namespace SuperTickets.Pipeline.Resolve;
@@ -29,14 +30,16 @@ public sealed partial class EmailTriagedHandler(
     KnowledgeBase knowledge,
     SlaPlanner planner,
     ReplyComposer composer,
+    IMeetingSlotFinder slotFinder,
     IOptions<ResolveOptions> resolveOptions,
     IOptions<MailOptions> mailOptions,
     TimeProvider clock,
     ILogger<EmailTriagedHandler> logger) : IMessageHandler<EmailTriaged>, IBatchPreparer<EmailTriaged>
 {
     private readonly Dictionary<long, (ParsedEmailRecord Email, KbAnswerability? Answer)> _prepared = [];
+    private readonly Dictionary<long, MeetingSlot> _slots = [];
 
-    /// <summary>Reads the emails and asks the knowledge base before the transaction (both are read-only).</summary>
+    /// <summary>Reads the emails, asks the knowledge base and chooses meeting slots before the transaction (no writes).</summary>
     public async Task PrepareAsync(IReadOnlyList<EmailTriaged> messages, CancellationToken ct)
     {
         await using var read = new DbSession(factory);
@@ -50,6 +53,10 @@ public sealed partial class EmailTriagedHandler(
                     ? index.Decide(KnowledgeQuery(email), resolveOptions.Value.AutoAnswerThreshold)
                     : null;
                 _prepared[message.EmailId] = (email, answer);
+            }
+            if (message.IsMeetingRequest && message.Noise is null && message.ExistingTicketId is null && message.DuplicateOfEmailId is null)
+            {
+                _slots[message.EmailId] = await slotFinder.FindAsync(clock.GetUtcNow(), ct);
             }
         }
     }
@@ -168,13 +175,13 @@ public sealed partial class EmailTriagedHandler(
         }
         if (m.IsMeetingRequest && !capReached)
         {
-            var slot = IcsInvitation.ProposeSlot(now);
+            var slot = _slots.Remove(m.EmailId, out var found) ? found : DefaultMeetingSlotFinder.Propose(now);
             var mail = mailOptions.Value;
-            var ics = IcsInvitation.Create($"ticket-{newTicketId}-call@{mail.MessageIdDomain}", slot, TimeSpan.FromMinutes(30),
-                $"Support call about {TicketNumber.Format(newTicketId)}", mail.SupportName, mail.SupportAddress!, c.Email.FromAddress, now);
-            await SendAsync(c, composer.MeetingInvitation(c.Email, newTicketId, slot, TimeSpan.FromMinutes(30), ics), ct);
+            var ics = IcsInvitation.Create(SupportCall.Uid(newTicketId, mail.MessageIdDomain!), slot.Start, slot.Duration,
+                SupportCall.Summary(newTicketId), mail.SupportName, mail.SupportAddress!, c.Email.FromAddress, now);
+            await SendAsync(c, composer.MeetingInvitation(c.Email, newTicketId, slot.Start, slot.Duration, ics), ct);
             await c.Context.PublishAsync(Topics.MeetingRequested, c.Message.ConversationKey,
-                new MeetingRequested(newTicketId, c.Email.RawEmailId, slot, TimeSpan.FromMinutes(30), $"meeting:{c.Email.RawEmailId}"), ct);
+                new MeetingRequested(newTicketId, c.Email.RawEmailId, slot.Start, slot.Duration, $"meeting:{c.Email.RawEmailId}"), ct);
         }
         var created = (await tickets.GetAsync(session, newTicketId, ct))!;
         await PublishTicketEventAsync(c, created, TicketEventKinds.Created, created.Status, assignment.Reason, ct);

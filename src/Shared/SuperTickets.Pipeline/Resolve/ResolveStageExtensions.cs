@@ -1,14 +1,20 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using SuperTickets.Contracts;
 using SuperTickets.Messaging;
+using SuperTickets.Pipeline.Resolve.Meetings;
 
 namespace SuperTickets.Pipeline.Resolve;
 
 public static class ResolveStageExtensions
 {
-    /// <summary><see cref="Topics.EmailTriaged"/> → tickets, auto-answers, assignment → replies and ticket events.</summary>
+    /// <summary>
+    /// <see cref="Topics.EmailTriaged"/> → tickets, auto-answers, assignment → replies and ticket events. Calls are proposed
+    /// by emailed invitation at a default slot; with <c>Resolve:Calendar:Google</c> configured, at a free slot of that
+    /// calendar, where <see cref="Topics.MeetingRequested"/> then books them.
+    /// </summary>
     public static IHostApplicationBuilder AddResolveStage(this IHostApplicationBuilder builder)
     {
         builder.AddPipelineCore();
@@ -22,6 +28,11 @@ public static class ResolveStageExtensions
         builder.Services.TryAddSingleton<KnowledgeBase>();
         builder.Services.TryAddSingleton<ReplyComposer>();
         builder.Services.TryAddSingleton<ConversationThreading>();
+        builder.Services.TryAddSingleton<IMeetingSlotFinder, DefaultMeetingSlotFinder>();
+        if (builder.Configuration.GetSection(GoogleCalendarOptions.Section).Exists())
+        {
+            builder.AddGoogleCalendar();
+        }
         builder.Services.AddConsumer<EmailTriaged, EmailTriagedHandler>(Topics.EmailTriaged, "resolve");
         return builder;
     }

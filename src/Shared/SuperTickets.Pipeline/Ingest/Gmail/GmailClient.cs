@@ -1,8 +1,8 @@
 using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Google.Apis.Http;
+using SuperTickets.Pipeline.GoogleApi;
 
 namespace SuperTickets.Pipeline.Ingest.Gmail;
 
@@ -14,21 +14,10 @@ namespace SuperTickets.Pipeline.Ingest.Gmail;
 /// </summary>
 public sealed class GmailClient : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
-
     private readonly ConfigurableHttpClient _http;
 
-    public GmailClient(GmailAccountOptions account, IReadOnlyCollection<string> defaultScopes)
-    {
-        var args = new CreateHttpClientArgs { ApplicationName = "SuperTickets", GZipEnabled = true };
-        args.Initializers.Add(GmailCredentials.Create(account, defaultScopes));
-        _http = new HttpClientFactory().CreateHttpClient(args);
-        _http.BaseAddress = new Uri(account.BaseUrl.EndsWith('/') ? account.BaseUrl : account.BaseUrl + "/");
-        _http.Timeout = account.Timeout;
-    }
+    public GmailClient(GmailAccountOptions account, IReadOnlyCollection<string> defaultScopes) =>
+        _http = GoogleApiHttp.CreateClient(account, defaultScopes);
 
     /// <summary>The mailbox's current history id (<c>users.getProfile</c>).</summary>
     public async Task<string> GetHistoryIdAsync(CancellationToken ct)
@@ -84,7 +73,7 @@ public sealed class GmailClient : IDisposable
     /// <summary>Sends raw RFC 5322 content (<c>users.messages.send</c>), into <paramref name="threadId"/> when given.</summary>
     public async Task<GmailMessageRef> SendAsync(ReadOnlyMemory<byte> content, string? threadId, CancellationToken ct)
     {
-        using var response = await _http.PostAsJsonAsync("gmail/v1/users/me/messages/send", new GmailSendJson(Base64Url.EncodeToString(content.Span), threadId), Json, ct);
+        using var response = await _http.PostAsJsonAsync("gmail/v1/users/me/messages/send", new GmailSendJson(Base64Url.EncodeToString(content.Span), threadId), GoogleApiHttp.Json, ct);
         var sent = await ReadAsync<GmailMessageJson>(response, ct);
         return new GmailMessageRef(sent.Id ?? "", sent.ThreadId ?? "");
     }
@@ -104,26 +93,12 @@ public sealed class GmailClient : IDisposable
             throw await ErrorAsync(response, ct);
         }
 
-        return await response.Content.ReadFromJsonAsync<T>(Json, ct)
+        return await response.Content.ReadFromJsonAsync<T>(GoogleApiHttp.Json, ct)
             ?? throw new GmailApiException(response.StatusCode, "The Gmail API answered with an empty body.");
     }
 
-    private static async Task<GmailApiException> ErrorAsync(HttpResponseMessage response, CancellationToken ct)
-    {
-        var status = (int)response.StatusCode;
-        string? detail = null;
-        try
-        {
-            var body = await response.Content.ReadFromJsonAsync<GmailErrorJson>(Json, ct);
-            detail = body?.Error is { } error ? $"{error.Status}: {error.Message}" : null;
-        }
-        catch (Exception e) when (e is JsonException or NotSupportedException)
-        {
-            detail = null;
-        }
-
-        return new GmailApiException(response.StatusCode, $"Gmail API returned {status} {response.ReasonPhrase}" + (detail is null ? "" : $" ({detail})"));
-    }
+    private static async Task<GmailApiException> ErrorAsync(HttpResponseMessage response, CancellationToken ct) =>
+        new(response.StatusCode, (await GoogleApiHttp.ReadErrorAsync(response, ct)).Describe("Gmail API"));
 
     private static string Query(params (string Name, string? Value)[] parameters)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SuperTickets.Pipeline.GoogleApi;
 
 namespace SuperTickets.Pipeline.Ingest.Gmail;
 
@@ -15,7 +16,7 @@ internal sealed class GmailIngestOptionsValidator : IValidateOptions<GmailIngest
             var key = $"{GmailIngestOptions.Section}:Mailboxes:{i}";
             Require(string.IsNullOrWhiteSpace(m.Id), $"{key}:Id is required.");
             Require(m.Id is not null && !ids.Add(m.Id), $"{key}:Id '{m.Id}' is used twice.");
-            errors.AddRange(GmailAccountValidation.Check(m, key));
+            errors.AddRange(GoogleAccountValidation.Check(m, key, requireUser: true));
             Require(m.PollInterval <= TimeSpan.Zero, $"{key}:PollInterval must be positive.");
             Require(m.BatchSize is < 1 or > 500, $"{key}:BatchSize must be between 1 and 500.");
             Require(m.FetchConcurrency is < 1 or > 32, $"{key}:FetchConcurrency must be between 1 and 32.");

@@ -12,8 +12,4 @@ internal sealed record GmailHistoryJson(string? Id, List<GmailHistoryAddedJson>?
 
 internal sealed record GmailHistoryListJson(List<GmailHistoryJson>? History, string? HistoryId, string? NextPageToken);
 
-internal sealed record GmailErrorJson(GmailErrorBodyJson? Error);
-
-internal sealed record GmailErrorBodyJson(int Code, string? Message, string? Status);
-
 internal sealed record GmailSendJson(string Raw, string? ThreadId);

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using SuperTickets.Pipeline.Ingest.Gmail;
+using SuperTickets.Pipeline.GoogleApi;
 
 namespace SuperTickets.Pipeline.Respond.Gmail;
 
@@ -8,7 +8,7 @@ internal sealed class GmailSendOptionsValidator : IValidateOptions<GmailSendOpti
 {
     public ValidateOptionsResult Validate(string? name, GmailSendOptions options)
     {
-        var errors = GmailAccountValidation.Check(options, GmailSendOptions.Section).ToList();
+        var errors = GoogleAccountValidation.Check(options, GmailSendOptions.Section, requireUser: true).ToList();
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace SuperTickets.Llm.Tests.Fakes;
+namespace SuperTickets.Testing;
 
 /// <summary>Keeps every formatted log line (with its arguments) so tests can check what was logged.</summary>
 public sealed class ListLoggerProvider : ILoggerProvider

@@ -1,11 +1,12 @@
-namespace SuperTickets.Pipeline.Ingest.Gmail;
+namespace SuperTickets.Pipeline.GoogleApi;
 
-/// <summary>Checks the account settings shared by Gmail ingestion and sending; messages name the key under <c>prefix</c>.</summary>
-internal static class GmailAccountValidation
+/// <summary>Checks the account settings every Google API connector shares; messages name the key under <c>prefix</c>.</summary>
+internal static class GoogleAccountValidation
 {
-    public static IEnumerable<string> Check(GmailAccountOptions account, string prefix)
+    /// <summary>Errors in <paramref name="account"/>; <paramref name="requireUser"/> when the API acts for one mailbox.</summary>
+    public static IEnumerable<string> Check(GoogleAccountOptions account, string prefix, bool requireUser)
     {
-        if (string.IsNullOrWhiteSpace(account.User))
+        if (requireUser && string.IsNullOrWhiteSpace(account.User))
         {
             yield return $"{prefix}:User is required.";
         }
