@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using SuperTickets.Contracts;
+using SuperTickets.Llm.Answers;
 using SuperTickets.Messaging;
 using SuperTickets.Sla;
 
@@ -9,7 +10,10 @@ namespace SuperTickets.Pipeline.Resolve;
 
 public static class ResolveStageExtensions
 {
-    /// <summary><see cref="Topics.EmailTriaged"/> → tickets, auto-answers, assignment → replies and ticket events.</summary>
+    /// <summary>
+    /// <see cref="Topics.EmailTriaged"/> → tickets, auto-answers, assignment → replies and ticket events; auto-answers are
+    /// drafted by the optional language model of section <c>Llm</c> (see <c>Resolve:LlmAnswers</c>).
+    /// </summary>
     public static IHostApplicationBuilder AddResolveStage(this IHostApplicationBuilder builder)
     {
         builder.AddPipelineCore();
@@ -24,6 +28,8 @@ public static class ResolveStageExtensions
         builder.Services.TryAddSingleton(BusinessCalendarSet.Empty);
         builder.Services.TryAddSingleton<SlaPlanner>();
         builder.Services.TryAddSingleton<ReplyComposer>();
+        builder.AddLlmAnswers();
+        builder.Services.TryAddSingleton<AnswerDrafting>();
         builder.Services.TryAddSingleton<ConversationThreading>();
         builder.Services.AddConsumer<EmailTriaged, EmailTriagedHandler>(Topics.EmailTriaged, "resolve");
         return builder;
