@@ -77,6 +77,26 @@ public sealed partial class EmbeddedAnswerDraftingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failing_model_changes_nothing_but_the_log_and_the_template_answer_is_sent()
+    {
+        _run.Server.Otherwise(503, OpenAiWire.Error("overloaded", "server_error", null));
+
+        Assert.Equal(0, await _run.RunOnceAsync());
+
+        var answers = await AutoAnswersAsync();
+        Assert.NotEmpty(answers);
+        Assert.All(answers, a =>
+        {
+            Assert.Equal(("template", "failed"), (a.Answer.GetProperty("mode").GetString(), a.Answer.GetProperty("draft").GetString()));
+            Assert.Contains(a.Answer.GetProperty("rejected")[0].GetString(), new[] { "server_error (503)", "circuit open" });
+            Assert.False(a.Answer.TryGetProperty("grounding", out _));
+            Assert.Contains(TemplateOpening, a.Text, StringComparison.Ordinal);
+        });
+        await using var db = _run.Open();
+        Assert.Equal(0, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dead_letters"));
+    }
+
+    [Fact]
     public async Task When_the_model_says_the_article_does_not_answer_a_ticket_is_opened()
     {
         RespondToDrafts(articleId => OpenAiWire.Draft("not_answered", articleId, ""));
