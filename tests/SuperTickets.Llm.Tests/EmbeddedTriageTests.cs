@@ -2,10 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using SuperTickets.Cli.Commands;
-using SuperTickets.Cli.Embedded;
 using SuperTickets.Llm.Tests.Fakes;
-using SuperTickets.Testing;
 
 namespace SuperTickets.Llm.Tests;
 
@@ -13,22 +10,18 @@ namespace SuperTickets.Llm.Tests;
 public sealed partial class EmbeddedTriageTests : IAsyncLifetime
 {
     private const double Threshold = 0.8;
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "supertickets-llm-" + Guid.NewGuid().ToString("N")[..8]);
-    private FakeLlmServer _server = null!;
+    private EmbeddedLlmRun _run = null!;
 
-    public async Task InitializeAsync() => _server = await FakeLlmServer.StartAsync();
+    private FakeLlmServer Server => _run.Server;
 
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_data)) Directory.Delete(_data, recursive: true);
-    }
+    public async Task InitializeAsync() => _run = await EmbeddedLlmRun.StartAsync();
+
+    public async Task DisposeAsync() => await _run.DisposeAsync();
 
     [Fact]
     public async Task Unsure_emails_are_refined_and_the_log_records_provider_tokens_cost_and_latency()
     {
-        _server.Otherwise(200, OpenAiWire.Completion(OpenAiWire.Answer("complaint", "urgent", "Customer is upset."), 250, 30));
+        Server.Otherwise(200, OpenAiWire.Completion(OpenAiWire.Answer("complaint", "urgent", "Customer is upset."), 250, 30));
 
         Assert.Equal(0, await RunOnceAsync());
 
@@ -37,7 +30,8 @@ public sealed partial class EmbeddedTriageTests : IAsyncLifetime
         var asked = rows.Where(r => r.ShouldAsk).ToList();
         Assert.NotEmpty(asked);
         Assert.Contains(rows, r => !r.ShouldAsk);
-        Assert.Equal(asked.Count, _server.Requests.Count);
+        var triageRequests = Server.Requests.Where(r => r.Body.Contains("triage_refinement", StringComparison.Ordinal)).ToList();
+        Assert.Equal(asked.Count, triageRequests.Count);
         Assert.All(rows, r => Assert.Equal(r.ShouldAsk, r.Llm is not null));
         foreach (var row in asked)
         {
@@ -59,14 +53,14 @@ public sealed partial class EmbeddedTriageTests : IAsyncLifetime
             new { ids = asked.Select(a => a.EmailId).ToArray() });
         Assert.NotEmpty(refinedTickets);
         Assert.All(refinedTickets, t => Assert.Equal(("complaint", "urgent"), t));
-        Assert.All(_server.Requests, r => Assert.DoesNotMatch(EmailAddress(), r.Body));
+        Assert.All(triageRequests, r => Assert.DoesNotMatch(EmailAddress(), r.Body));
         Assert.Equal(0, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM dead_letters"));
     }
 
     [Fact]
     public async Task A_failing_language_model_changes_nothing_but_the_log()
     {
-        _server.Otherwise(503, OpenAiWire.Error("overloaded", "server_error", null));
+        Server.Otherwise(503, OpenAiWire.Error("overloaded", "server_error", null));
 
         Assert.Equal(0, await RunOnceAsync());
 
@@ -85,25 +79,10 @@ public sealed partial class EmbeddedTriageTests : IAsyncLifetime
         Assert.Equal(0, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM tickets WHERE category IS NULL"));
     }
 
-    private Task<int> RunOnceAsync() => RunCommand.RunAsync(
-        new EmbeddedRunSettings(_data, RepoPaths.Samples, "http://127.0.0.1:0", [])
-        {
-            Overrides = new Dictionary<string, string?>
-            {
-                ["Llm:Provider"] = "OpenAI",
-                ["Llm:Model"] = "gpt-4o-mini",
-                ["Llm:Endpoint"] = new Uri(_server.BaseAddress, "v1/").ToString(),
-                ["Llm:ApiKey"] = "sk-embedded-test",
-                ["Llm:RefineBelowConfidence"] = Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Llm:InputCostPer1kTokens"] = "0.024",
-                ["Llm:OutputCostPer1kTokens"] = "0.14",
-                ["Llm:RetryBaseDelay"] = "00:00:00.010",
-                ["Llm:MaxRetries"] = "1",
-            },
-        },
-        once: true, TimeSpan.FromMinutes(2), TextWriter.Null, TextWriter.Null, CancellationToken.None);
+    private Task<int> RunOnceAsync() =>
+        _run.RunOnceAsync(("Llm:RefineBelowConfidence", Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
-    private SqliteConnection Open() => new($"Data Source={Path.Combine(_data, "supertickets.db")}");
+    private SqliteConnection Open() => _run.Open();
 
     private static async Task<List<TriageRow>> TriageRowsAsync(SqliteConnection db)
     {

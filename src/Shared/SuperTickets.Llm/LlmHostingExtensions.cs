@@ -23,11 +23,16 @@ public static class LlmHostingExtensions
     /// Binds and validates section <c>Llm</c>. Unless <c>Llm:Provider</c> is None (the default), registers an
     /// <see cref="IChatClient"/> (provider client inside the resilience pipeline, behind PII redaction when configured)
     /// and a <see cref="TriageRefiner"/>. Without a provider neither is registered and nothing leaves the process.
+    /// Stages that share the model call this each; the registration happens once.
     /// Bedrock signs with a registered <see cref="AWSCredentials"/> if there is one, else with the AWS credential chain.
     /// </summary>
     public static IHostApplicationBuilder AddLlm(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Services.Any(d => d.ServiceType == typeof(IValidateOptions<LlmOptions>) && d.ImplementationType == typeof(LlmOptionsValidator)))
+        {
+            return builder;
+        }
         builder.Services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>());
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -18,6 +18,7 @@ public sealed class FakeLlmServer : IAsyncDisposable
     private readonly ConcurrentQueue<ReceivedRequest> _received = new();
     private WebApplication? _app;
     private FakeResponse _otherwise = new(500, """{"message":"no scripted response"}""");
+    private Func<ReceivedRequest, FakeResponse?>? _responder;
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
@@ -51,6 +52,13 @@ public sealed class FakeLlmServer : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Answers the requests <paramref name="responder"/> returns a response for, before the script (e.g. by what is asked).</summary>
+    public FakeLlmServer Respond(Func<ReceivedRequest, FakeResponse?> responder)
+    {
+        _responder = responder;
+        return this;
+    }
+
     public FakeLlmServer Then(int status, string body, IReadOnlyDictionary<string, string>? headers = null, TimeSpan delay = default) =>
         Then(new FakeResponse(status, body, headers, delay));
 
@@ -60,8 +68,10 @@ public sealed class FakeLlmServer : IAsyncDisposable
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
         var target = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
-        _received.Enqueue(new ReceivedRequest(context.Request.Method, target, headers, body));
-        if (!_script.TryDequeue(out var response))
+        var request = new ReceivedRequest(context.Request.Method, target, headers, body);
+        _received.Enqueue(request);
+        var response = _responder?.Invoke(request);
+        if (response is null && !_script.TryDequeue(out response))
         {
             response = _otherwise;
         }

@@ -4,12 +4,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SuperTickets.Llm.Answers;
 using SuperTickets.Llm.Refinement;
 using SuperTickets.Testing;
 
 namespace SuperTickets.Llm.Tests.Fakes;
 
-/// <summary>A host built the way the workers build theirs: configuration, then <c>AddLlm</c>.</summary>
+/// <summary>A host built the way the workers build theirs: configuration, then <c>AddLlmAnswers</c> (which adds <c>AddLlm</c>).</summary>
 public sealed class LlmTestHost : IAsyncDisposable
 {
     private LlmTestHost(IHost host, ListLoggerProvider logs)
@@ -26,6 +27,8 @@ public sealed class LlmTestHost : IAsyncDisposable
 
     public TriageRefiner Refiner => Host.Services.GetRequiredService<TriageRefiner>();
 
+    public IAnswerDrafter Drafter => Host.Services.GetRequiredService<IAnswerDrafter>();
+
     /// <summary>Fast test defaults (short delays, small circuit), overridden by <paramref name="settings"/>.</summary>
     public static LlmTestHost Build(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
@@ -41,7 +44,7 @@ public sealed class LlmTestHost : IAsyncDisposable
         var logs = new ListLoggerProvider();
         builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
-        builder.AddLlm();
+        builder.AddLlmAnswers();
         services?.Invoke(builder.Services);
         return new LlmTestHost(builder.Build(), logs);
     }

@@ -23,6 +23,9 @@ public static class OpenAiWire
     public static string Error(string message, string type, string? code) =>
         JsonSerializer.Serialize(new { error = new { message, type, param = (string?)null, code } });
 
+    public static string Draft(string status, string articleId, string body) =>
+        JsonSerializer.Serialize(new { status, article_id = articleId, body });
+
     public static string Answer(string category, string priority, string reason) =>
         JsonSerializer.Serialize(new { category, priority, reason });
 }

@@ -24,6 +24,13 @@ public static partial class PiiRedactor
         return PhonePattern().Replace(result, m => LooksLikePhone(m.ValueSpan) ? Phone : m.Value);
     }
 
+    /// <summary>The email addresses in <paramref name="text"/>, as written.</summary>
+    internal static IEnumerable<string> Emails(string text) => EmailPattern().Matches(text).Select(m => m.Value);
+
+    /// <summary>The phone numbers in <paramref name="text"/>, as written (the same rule that <see cref="Redact"/> applies).</summary>
+    internal static IEnumerable<string> PhoneNumbers(string text) =>
+        PhonePattern().Matches(text).Where(m => LooksLikePhone(m.ValueSpan)).Select(m => m.Value);
+
     private static bool LooksLikePhone(ReadOnlySpan<char> candidate)
     {
         var digits = 0;

@@ -3,8 +3,6 @@ using System.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.CircuitBreaker;
 using SuperTickets.Triage;
 
 namespace SuperTickets.Llm.Refinement;
@@ -42,31 +40,21 @@ public sealed partial class TriageRefiner(IChatClient client, IOptions<LlmOption
     {
         ArgumentNullException.ThrowIfNull(local);
         var settings = options.Value;
-        var metadata = client.GetService<ChatClientMetadata>();
-        var provider = metadata?.ProviderName ?? settings.Provider.ToString().ToLowerInvariant();
-        var model = metadata?.DefaultModelId ?? settings.Model ?? "unknown";
         var chatOptions = new ChatOptions
         {
             Temperature = 0,
             MaxOutputTokens = settings.MaxOutputTokens,
             ResponseFormat = ChatResponseFormat.ForJsonSchema(RefinementAnswer.Schema, SchemaName, "Category and priority of one support email."),
         };
-        var started = clock.GetTimestamp();
-        ChatResponse response;
-        try
+        var prompt = Prompt(subject ?? "", body ?? "", local, settings.MaxInputChars);
+        var (response, failure, usage) = await LlmCall.AskAsync(client, settings, clock, prompt, chatOptions, null, ct).ConfigureAwait(false);
+        var (provider, input, output) = (usage.Provider, usage.InputTokens, usage.OutputTokens);
+        if (response is null)
         {
-            response = await client.GetResponseAsync(Prompt(subject ?? "", body ?? "", local, settings.MaxInputChars), chatOptions, ct).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (Failure(ex, ct) is { } failure)
-        {
-            var failed = new LlmUsage(provider, model, 0, 0, 0m, Elapsed(started));
-            LogFallback(logger, provider, model, 0, 0, 0m, failed.LatencyMs, failure);
-            return new TriageRefinementOutcome(null, failure, failed);
+            LogFallback(logger, provider, usage.Model, 0, 0, 0m, usage.LatencyMs, failure!);
+            return new TriageRefinementOutcome(null, failure, usage);
         }
 
-        var input = response.Usage?.InputTokenCount ?? 0;
-        var output = response.Usage?.OutputTokenCount ?? 0;
-        var usage = new LlmUsage(provider, response.ModelId ?? model, input, output, Cost(settings, input, output), Elapsed(started));
         var (refinement, error) = RefinementAnswer.Parse(response.Text);
         if (refinement is null)
         {
@@ -87,21 +75,6 @@ public sealed partial class TriageRefiner(IChatClient client, IOptions<LlmOption
             .ToString();
         return [new ChatMessage(ChatRole.System, Instructions), new ChatMessage(ChatRole.User, text)];
     }
-
-    private static string? Failure(Exception ex, CancellationToken ct) => ex switch
-    {
-        LlmRequestException request => request.Describe(),
-        BrokenCircuitException or IsolatedCircuitException => "circuit open",
-        ExecutionRejectedException or TimeoutException => "timed out",
-        HttpRequestException => "connection failed",
-        OperationCanceledException when !ct.IsCancellationRequested => "timed out",
-        _ => null,
-    };
-
-    private static decimal Cost(LlmOptions settings, long input, long output) =>
-        input * settings.InputCostPer1kTokens / 1000m + output * settings.OutputCostPer1kTokens / 1000m;
-
-    private long Elapsed(long started) => (long)clock.GetElapsedTime(started).TotalMilliseconds;
 
     [LoggerMessage(Level = LogLevel.Debug,
         Message = "Language model triage answer accepted from {Provider} {Model}: {InputTokens} input and {OutputTokens} output tokens, cost {Cost}, {LatencyMs} ms")]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SuperTickets.Contracts;
 using SuperTickets.Data;
 using SuperTickets.Knowledge;
+using SuperTickets.Llm.Answers;
 using SuperTickets.Messaging;
 using SuperTickets.Pipeline.Resolve.Meetings;
 using SuperTickets.Pipeline.Sla;
@@ -31,15 +32,20 @@ public sealed partial class EmailTriagedHandler(
     SlaPlanner planner,
     ReplyComposer composer,
     IMeetingSlotFinder slotFinder,
+    AnswerDrafting drafting,
     IOptions<ResolveOptions> resolveOptions,
     IOptions<MailOptions> mailOptions,
     TimeProvider clock,
     ILogger<EmailTriagedHandler> logger) : IMessageHandler<EmailTriaged>, IBatchPreparer<EmailTriaged>
 {
-    private readonly Dictionary<long, (ParsedEmailRecord Email, KbAnswerability? Answer)> _prepared = [];
+    private readonly Dictionary<long, (ParsedEmailRecord Email, KbAnswerability? Answer, AnswerDraftOutcome? Draft)> _prepared = [];
     private readonly Dictionary<long, MeetingSlot> _slots = [];
 
-    /// <summary>Reads the emails, asks the knowledge base and chooses meeting slots before the transaction (no writes).</summary>
+    /// <summary>
+    /// Reads the emails and asks the knowledge base before the transaction (both are read-only); then, with the read
+    /// session closed, has the language model draft the answers the knowledge base can give (when one is configured)
+    /// and chooses the slots of meeting requests (from the support calendar when one is configured).
+    /// </summary>
     public async Task PrepareAsync(IReadOnlyList<EmailTriaged> messages, CancellationToken ct)
     {
         await using var read = new DbSession(factory);
@@ -52,8 +58,17 @@ public sealed partial class EmailTriagedHandler(
                 var answer = message.Noise is null && message.ExistingTicketId is null && message.DuplicateOfEmailId is null
                     ? index.Decide(KnowledgeQuery(email), resolveOptions.Value.AutoAnswerThreshold)
                     : null;
-                _prepared[message.EmailId] = (email, answer);
+                _prepared[message.EmailId] = (email, answer, null);
             }
+        }
+        var drafts = await DraftRequestsAsync(read, messages, ct);
+        await read.DisposeAsync(); // the connection goes back to the pool before the language model or the calendar is asked
+        foreach (var (emailId, draft) in await drafting.DraftAsync(drafts, ct))
+        {
+            _prepared[emailId] = _prepared[emailId] with { Draft = draft };
+        }
+        foreach (var message in messages)
+        {
             if (message.IsMeetingRequest && message.Noise is null && message.ExistingTicketId is null && message.DuplicateOfEmailId is null)
             {
                 _slots[message.EmailId] = await slotFinder.FindAsync(clock.GetUtcNow(), ct);
@@ -61,15 +76,35 @@ public sealed partial class EmailTriagedHandler(
         }
     }
 
+    /// <summary>
+    /// The new requests the knowledge base can answer, as far as is known before the transaction: not blocked by category,
+    /// priority, sentiment or a meeting request, and not a reply to a known ticket or to an earlier message of the batch.
+    /// </summary>
+    private async Task<List<(long EmailId, AnswerDraftRequest Request)>> DraftRequestsAsync(DbSession read, IReadOnlyList<EmailTriaged> messages, CancellationToken ct)
+    {
+        var requests = new List<(long EmailId, AnswerDraftRequest Request)>();
+        for (var i = 0; drafting.IsActive && i < messages.Count; i++)
+        {
+            var m = messages[i];
+            if (_prepared.TryGetValue(m.EmailId, out var p) && p.Answer is { IsAnswerable: true, Best: { } best } && AutoAnswerBlockers(m, false).Count == 0
+                && !messages.Take(i).Any(earlier => earlier.ConversationKey == m.ConversationKey)
+                && (await threading.FindTicketAsync(read, p.Email, ct)).TicketId is null)
+            {
+                requests.Add((m.EmailId, new AnswerDraftRequest(p.Email.Subject, p.Email.NewText, m.Language, best.Article)));
+            }
+        }
+        return requests;
+    }
+
     public async Task HandleAsync(EmailTriaged message, MessageContext context, CancellationToken ct)
     {
         if (!_prepared.Remove(message.EmailId, out var prepared))
         {
             prepared = (await emails.GetParsedAsync(session, message.EmailId, ct)
-                ?? throw new InvalidOperationException($"Email {message.EmailId} has no parsed view."), null);
+                ?? throw new InvalidOperationException($"Email {message.EmailId} has no parsed view."), null, null);
         }
         var email = prepared.Email;
-        var decision = new ResolveContext(message, email, context, prepared.Answer);
+        var decision = new ResolveContext(message, email, context, prepared.Answer, prepared.Draft);
 
         if (message.DuplicateOfEmailId is { } original)
         {
@@ -145,6 +180,10 @@ public sealed partial class EmailTriagedHandler(
         var answer = c.Answer ?? (await knowledge.GetAsync(ct)).Decide(KnowledgeQuery(c.Email), resolveOptions.Value.AutoAnswerThreshold);
         var capReached = await AutoReplyCapReachedAsync(c.Email.FromAddress, now, ct);
         var blockers = AutoAnswerBlockers(m, capReached);
+        if (c.Draft is { Status: AnswerDraftStatus.NotAnswered } notAnswered && notAnswered.ArticleId == answer.Best?.Article.Id)
+        {
+            blockers.Add("language model: the article does not answer the request");
+        }
 
         if (answer.IsAnswerable && blockers.Count == 0)
         {
@@ -152,12 +191,14 @@ public sealed partial class EmailTriagedHandler(
             var ticketId = await tickets.CreateAsync(session, NewTicket(c, customer.Id, TicketStatus.SolvedPendingConfirmation, score, breakdown, null, now), ct);
             await tickets.UpdateStatusAsync(session, ticketId, TicketStatus.SolvedPendingConfirmation, now, ct);
             await tickets.AppendMessageAsync(session, InboundMessage(c.Email, ticketId, now), ct);
-            await SendAsync(c, composer.AutoAnswer(c.Email, ticketId, article), ct);
+            var drafted = c.Draft is { Accepted: true } draft && draft.ArticleId == article.Id ? draft.Body : null;
+            var answerRecord = AnswerRecord.From(c.Draft, drafted is not null);
+            await SendAsync(c, composer.AutoAnswer(c.Email, ticketId, article, drafted), ct);
             var ticket = (await tickets.GetAsync(session, ticketId, ct))!;
             await PublishTicketEventAsync(c, ticket, TicketEventKinds.AutoAnswered, ticket.Status, article.Id, ct);
             await FinishAsync(c, ticketId, "auto_answered",
-                $"Auto-answered with article '{article.Id}' (confidence {answer.Confidence:F2} ≥ {answer.Threshold:F2})",
-                new { article = article.Id, answer.Confidence, answer.Threshold, similarity = answer.Best.Similarity, score, breakdown }, ct);
+                $"Auto-answered with article '{article.Id}' (confidence {answer.Confidence:F2} ≥ {answer.Threshold:F2}), {answerRecord.Describe()}",
+                new { article = article.Id, answer.Confidence, answer.Threshold, similarity = answer.Best.Similarity, score, breakdown, answer = answerRecord }, ct);
             return;
         }
 
@@ -192,6 +233,7 @@ public sealed partial class EmailTriagedHandler(
                 kbBest = answer.Best?.Article.Id,
                 kbConfidence = answer.Confidence,
                 autoAnswerBlockers = blockers,
+                answerDraft = c.Draft is null ? null : AnswerRecord.From(c.Draft, false),
                 slaPolicy = plan?.Policy.Id,
                 firstResponseDue = plan?.FirstResponseDue,
                 resolutionDue = plan?.ResolutionDue,
@@ -291,7 +333,8 @@ public sealed partial class EmailTriagedHandler(
 
     private static string KnowledgeQuery(ParsedEmailRecord email) => $"{email.Subject}\n{email.NewText}";
 
-    private sealed record ResolveContext(EmailTriaged Message, ParsedEmailRecord Email, MessageContext Context, KbAnswerability? Answer);
+    private sealed record ResolveContext(
+        EmailTriaged Message, ParsedEmailRecord Email, MessageContext Context, KbAnswerability? Answer, AnswerDraftOutcome? Draft);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Email {EmailId}: {Action} ({TicketNumber})")]
     private static partial void LogResolved(ILogger logger, long emailId, string action, string ticketNumber);

@@ -15,14 +15,25 @@ namespace SuperTickets.Pipeline.Resolve;
 /// </summary>
 public sealed partial class ReplyComposer(IOptions<MailOptions> options, TimeProvider clock)
 {
-    public OutboundEmailRecord AutoAnswer(ParsedEmailRecord email, long ticketId, KbArticle article)
+    /// <summary>
+    /// The automatic answer from <paramref name="article"/>: the article itself, or <paramref name="draftedBody"/> (a
+    /// grounded draft written from it) in its place. Either way with greeting, the article citation, the ticket footer
+    /// and the signature.
+    /// </summary>
+    public OutboundEmailRecord AutoAnswer(ParsedEmailRecord email, long ticketId, KbArticle article, string? draftedBody = null)
     {
-        var text = new StringBuilder()
-            .Append(Greeting(email)).Append("\n\n")
-            .Append("Thanks for writing to us. This article from our help centre should answer your question:\n\n")
-            .Append(article.Title).Append('\n').Append(new string('=', Math.Min(article.Title.Length, 70))).Append("\n\n")
-            .Append(article.Body.Trim()).Append("\n\n")
-            .Append(CultureInfo.InvariantCulture, $"(Source: knowledge-base article \"{article.Id}\".)\n\n")
+        var text = new StringBuilder().Append(Greeting(email)).Append("\n\n");
+        if (draftedBody is { Length: > 0 } drafted)
+        {
+            text.Append(drafted.Trim()).Append("\n\n");
+        }
+        else
+        {
+            text.Append("Thanks for writing to us. This article from our help centre should answer your question:\n\n")
+                .Append(article.Title).Append('\n').Append(new string('=', Math.Min(article.Title.Length, 70))).Append("\n\n")
+                .Append(article.Body.Trim()).Append("\n\n");
+        }
+        text.Append(CultureInfo.InvariantCulture, $"(Source: knowledge-base article \"{article.Id}\".)\n\n")
             .Append(CultureInfo.InvariantCulture, $"If this solves it, there is nothing more to do. If not, just reply to this email and your request {TicketNumber.Format(ticketId)} goes straight to our team.\n\n")
             .Append(Signature());
         return Build(email, ticketId, ReplyKinds.AutoAnswer, text.ToString(), []);

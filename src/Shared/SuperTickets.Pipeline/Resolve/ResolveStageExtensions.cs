@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using SuperTickets.Contracts;
+using SuperTickets.Llm.Answers;
 using SuperTickets.Messaging;
 using SuperTickets.Pipeline.Resolve.Meetings;
 
@@ -11,7 +12,8 @@ namespace SuperTickets.Pipeline.Resolve;
 public static class ResolveStageExtensions
 {
     /// <summary>
-    /// <see cref="Topics.EmailTriaged"/> → tickets, auto-answers, assignment → replies and ticket events. Calls are proposed
+    /// <see cref="Topics.EmailTriaged"/> → tickets, auto-answers, assignment → replies and ticket events. Auto-answers are
+    /// drafted by the optional language model of section <c>Llm</c> (see <c>Resolve:LlmAnswers</c>). Calls are proposed
     /// by emailed invitation at a default slot; with <c>Resolve:Calendar:Google</c> configured, at a free slot of that
     /// calendar, where <see cref="Topics.MeetingRequested"/> then books them.
     /// </summary>
@@ -27,6 +29,8 @@ public static class ResolveStageExtensions
         builder.Services.AddMessageType<MeetingRequested>();
         builder.Services.TryAddSingleton<KnowledgeBase>();
         builder.Services.TryAddSingleton<ReplyComposer>();
+        builder.AddLlmAnswers();
+        builder.Services.TryAddSingleton<AnswerDrafting>();
         builder.Services.TryAddSingleton<ConversationThreading>();
         builder.Services.TryAddSingleton<IMeetingSlotFinder, DefaultMeetingSlotFinder>();
         if (builder.Configuration.GetSection(GoogleCalendarOptions.Section).Exists())
