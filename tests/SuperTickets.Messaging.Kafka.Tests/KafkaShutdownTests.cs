@@ -56,4 +56,28 @@ public sealed class KafkaShutdownTests(MockClusterFixture broker) : IClassFixtur
         Assert.True(stopTime < TimeSpan.FromSeconds(15), $"stopping took {stopTime}: the drain deadline was not honoured");
         Assert.Equal(["stuck"], next.ProcessedIds);
     }
+
+    [Fact]
+    public async Task Consumers_stopped_right_after_starting_leave_the_group_and_lose_nothing()
+    {
+        var topic = KafkaTestBed.Unique("early-stop");
+        var group = KafkaTestBed.Unique("group");
+        await using var transport = KafkaTestBed.Transport(KafkaTestBed.Options(broker.BootstrapServers));
+        await KafkaTestBed.SendAllAsync(transport, [KafkaTestBed.Envelope(topic, "k", "kept")]);
+        var early = new RecordingProcessor();
+        var next = new RecordingProcessor();
+
+        // Stopped at once, while joining: librdkafka 2.0-2.2 abort the process when a cooperative-sticky consumer is
+        // destroyed between joining and its first assignment, so each one first takes its assignment, then leaves.
+        for (var i = 0; i < 3; i++)
+        {
+            await new RunningConsumer(transport, topic, group, early).DisposeAsync();
+        }
+        await using (new RunningConsumer(transport, topic, group, next))
+        {
+            await KafkaTestBed.WaitUntilAsync(() => early.ProcessedIds.Contains("kept") || next.ProcessedIds.Contains("kept"), "the group gets the message");
+        }
+
+        Assert.Equal(["kept"], [.. early.ProcessedIds, .. next.ProcessedIds]);
+    }
 }

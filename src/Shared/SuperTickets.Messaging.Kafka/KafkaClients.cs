@@ -52,7 +52,8 @@ internal static partial class KafkaClients
     /// loop to throw; <paramref name="onRevoked"/> runs for partitions revoked or lost in a rebalance.
     /// </summary>
     public static IConsumer<string, byte[]> BuildConsumer(
-        KafkaOptions options, string group, ILogger logger, FatalErrorBox fatal, Action<IConsumer<string, byte[]>, IReadOnlyList<TopicPartition>>? onRevoked = null) =>
+        KafkaOptions options, string group, ILogger logger, FatalErrorBox fatal, GroupMembership membership,
+        Action<IConsumer<string, byte[]>, IReadOnlyList<TopicPartition>>? onRevoked = null) =>
         new ConsumerBuilder<string, byte[]>(ConsumerConfig(options, group))
             .SetKeyDeserializer(Deserializers.Utf8)
             .SetValueDeserializer(Deserializers.ByteArray)
@@ -65,7 +66,11 @@ internal static partial class KafkaClients
                 }
             })
             .SetLogHandler((_, message) => LogLibrary(logger, message))
-            .SetPartitionsAssignedHandler((_, partitions) => LogAssigned(logger, group, string.Join(", ", partitions)))
+            .SetPartitionsAssignedHandler((_, partitions) =>
+            {
+                membership.Assigned();
+                LogAssigned(logger, group, string.Join(", ", partitions));
+            })
             .SetPartitionsRevokedHandler((consumer, partitions) =>
             {
                 LogRevoked(logger, group, string.Join(", ", partitions.Select(p => p.TopicPartition)));

@@ -25,7 +25,8 @@ internal sealed partial class KafkaMainConsumer(
         var fatal = new FatalErrorBox();
         using var work = new CancellationTokenSource();
         using var drain = ct.Register(() => work.CancelAfter(options.DrainTimeout));
-        using var consumer = KafkaClients.BuildConsumer(options, group, logger, fatal);
+        var membership = new GroupMembership();
+        var consumer = KafkaClients.BuildConsumer(options, group, logger, fatal, membership);
         consumer.Subscribe(topic);
         try
         {
@@ -45,7 +46,7 @@ internal sealed partial class KafkaMainConsumer(
         }
         finally
         {
-            KafkaConsumerOps.Close(consumer, group, logger);
+            KafkaConsumerOps.CloseAndRelease(consumer, membership, group, options.JoinWaitOnClose, logger);
         }
     }
 

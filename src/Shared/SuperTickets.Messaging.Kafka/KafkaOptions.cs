@@ -29,6 +29,9 @@ public sealed class KafkaOptions : IValidatableObject
     /// <summary>How long a stopping consumer lets in-flight work finish, and the producer flush on dispose.</summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a stopping consumer that has not joined its group yet waits for its first assignment before closing.</summary>
+    public TimeSpan JoinWaitOnClose { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Extra librdkafka settings applied to every client (for example "security.protocol"); they win over defaults.</summary>
     public Dictionary<string, string> Settings { get; set; } = new(StringComparer.Ordinal);
 
@@ -39,6 +42,10 @@ public sealed class KafkaOptions : IValidatableObject
         if (EffectiveRetryDelays.Any(d => d <= TimeSpan.Zero) || EffectiveRetryDelays.Count > 20)
         {
             yield return new ValidationResult("Kafka:RetryDelays must hold 1 to 20 positive durations.", [nameof(RetryDelays)]);
+        }
+        if (JoinWaitOnClose < TimeSpan.Zero)
+        {
+            yield return new ValidationResult("Kafka:JoinWaitOnClose must not be negative.", [nameof(JoinWaitOnClose)]);
         }
         if (DrainTimeout <= TimeSpan.Zero)
         {

@@ -29,7 +29,8 @@ internal sealed partial class KafkaRetryConsumer(
         var fatal = new FatalErrorBox();
         using var work = new CancellationTokenSource();
         using var drain = ct.Register(() => work.CancelAfter(options.DrainTimeout));
-        using var consumer = KafkaClients.BuildConsumer(options, GroupFor(group), logger, fatal, Unpark);
+        var membership = new GroupMembership();
+        var consumer = KafkaClients.BuildConsumer(options, GroupFor(group), logger, fatal, membership, Unpark);
         consumer.Subscribe(Enumerable.Range(1, options.EffectiveRetryDelays.Count).Select(tier => KafkaTopology.RetryTopic(topic, tier)));
         try
         {
@@ -48,7 +49,7 @@ internal sealed partial class KafkaRetryConsumer(
         }
         finally
         {
-            KafkaConsumerOps.Close(consumer, GroupFor(group), logger);
+            KafkaConsumerOps.CloseAndRelease(consumer, membership, GroupFor(group), options.JoinWaitOnClose, logger);
         }
     }
 
