@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SuperTickets.Knowledge.Query;
 using SuperTickets.Knowledge.Retrieval;
 
@@ -42,19 +43,28 @@ public sealed class KnowledgeIndex
         ArgumentNullException.ThrowIfNull(articles);
         var list = articles.ToList();
         list.ForEach(Validate);
-        embedder ??= HashedTextEmbedder.Fit(FittingSample(list).Select(ArticleAnalyzer.EmbeddingText));
+        embedder ??= HashedTextEmbedder.Fit(FittingSample(list), static (article, tokens) => ArticleAnalyzer.Tokenize(article, tokens));
         var dims = embedder.Dimensions;
-        var vectors = new float[list.Count * dims];
+        var blocks = IndexSnapshot.NewBlocks(list.Count, dims);
         var terms = new ArticleTerms[list.Count];
-        Parallel.For(0, list.Count, i =>
+        if (list.Count > 0)
         {
-            terms[i] = ArticleAnalyzer.Terms(list[i]);
-            embedder.Embed(ArticleAnalyzer.EmbeddingText(list[i]), vectors.AsSpan(i * dims, dims));
-        });
+            Parallel.ForEach(Partitioner.Create(0, list.Count), () => new float[dims], (range, _, vector) =>
+            {
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    terms[i] = ArticleAnalyzer.Terms(list[i], out var tokens);
+                    ArticleAnalyzer.Embed(embedder, list[i], tokens, vector);
+                    blocks[i / IndexSnapshot.BlockRows].Set(i % IndexSnapshot.BlockRows, vector);
+                }
+
+                return vector;
+            }, static _ => { });
+        }
 
         var vocabulary = new Vocabulary();
         var docs = Array.ConvertAll(terms, t => ArticleAnalyzer.Assign(t, vocabulary));
-        return new KnowledgeIndex(embedder, vocabulary, IndexSnapshot.Create(docs, vectors, dims, vocabulary.Count));
+        return new KnowledgeIndex(embedder, vocabulary, IndexSnapshot.Create(docs, blocks, dims, vocabulary.Count));
     }
 
     /// <summary>The article with this id, or null.</summary>
@@ -160,10 +170,16 @@ public sealed class KnowledgeIndex
     }
 
     /// <summary>Document frequencies are estimated from at most 20,000 evenly spaced articles.</summary>
-    private static IEnumerable<KbArticle> FittingSample(List<KbArticle> articles)
+    private static List<KbArticle> FittingSample(List<KbArticle> articles)
     {
         var stride = Math.Max(1, articles.Count / MaxFittingSample);
-        return articles.Where((_, i) => i % stride == 0);
+        var sample = new List<KbArticle>((articles.Count / stride) + 1);
+        for (var i = 0; i < articles.Count; i += stride)
+        {
+            sample.Add(articles[i]);
+        }
+
+        return sample;
     }
 
     private static KbHit ToHit(IndexSnapshot snapshot, Candidate c) =>
