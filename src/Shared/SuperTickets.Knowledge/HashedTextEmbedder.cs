@@ -69,23 +69,26 @@ public sealed class HashedTextEmbedder : ITextEmbedder
     /// </summary>
     internal static HashedTextEmbedder Fit<T>(IReadOnlyList<T> documents, Action<T, TextTokens> tokenize, int dimensions = DefaultDimensions)
     {
-        var df = new int[1 << BucketBits];
-        var workers = new ParallelOptions { MaxDegreeOfParallelism = documents.Count < ParallelFitThreshold ? 1 : -1 };
-        Parallel.For(0, documents.Count, workers, () => new FitCounts(), (i, _, counts) =>
+        var workers = new FitCounts[documents.Count < ParallelFitThreshold ? 1 : Environment.ProcessorCount];
+        var next = -1;
+        Parallel.For(0, workers.Length, w =>
         {
+            var counts = workers[w] = new FitCounts();
             var scratch = Scratch.Current;
-            scratch.Tokens.Clear();
-            tokenize(documents[i], scratch.Tokens);
-            Collect(scratch.Tokens, scratch);
-            counts.Count(scratch.Features, i + 1);
-            return counts;
-        }, counts =>
-        {
-            lock (df)
+            for (var i = Interlocked.Increment(ref next); i < documents.Count; i = Interlocked.Increment(ref next))
             {
-                counts.AddTo(df);
+                scratch.Tokens.Clear();
+                tokenize(documents[i], scratch.Tokens);
+                Collect(scratch.Tokens, scratch);
+                counts.Count(scratch.Features, i + 1);
             }
         });
+
+        var df = new int[1 << BucketBits];
+        foreach (var counts in workers)
+        {
+            counts.AddTo(df);
+        }
 
         var n = documents.Count;
         var unseen = Idf(n, 1);

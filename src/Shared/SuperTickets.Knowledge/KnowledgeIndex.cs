@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using SuperTickets.Knowledge.Embedding;
 using SuperTickets.Knowledge.Query;
 using SuperTickets.Knowledge.Retrieval;
+using SuperTickets.Knowledge.Text;
 
 namespace SuperTickets.Knowledge;
 
@@ -35,8 +37,10 @@ public sealed class KnowledgeIndex
     public IReadOnlyList<KbArticle> Articles => Array.ConvertAll(_snapshot.Docs, d => d.Article);
 
     /// <summary>
-    /// Indexes <paramref name="articles"/> (ids must be unique), analyzing them on all cores. Without an
-    /// <paramref name="embedder"/>, a <see cref="HashedTextEmbedder"/> is fitted to these articles.
+    /// Indexes <paramref name="articles"/> (ids must be unique), analyzing them on all cores, each article
+    /// tokenized once for both its terms and its embedding. Without an <paramref name="embedder"/>, a
+    /// <see cref="HashedTextEmbedder"/> is fitted to these articles. An <see cref="IBatchTextEmbedder"/> embeds all
+    /// articles first, in its batches; its failure surfaces as <see cref="EmbeddingProviderException"/>.
     /// </summary>
     public static KnowledgeIndex Build(IEnumerable<KbArticle> articles, ITextEmbedder? embedder = null)
     {
@@ -47,6 +51,7 @@ public sealed class KnowledgeIndex
         var dims = embedder.Dimensions;
         var blocks = IndexSnapshot.NewBlocks(list.Count, dims);
         var terms = new ArticleTerms[list.Count];
+        var provided = embedder is IBatchTextEmbedder batch ? EmbedAll(batch, list) : null;
         if (list.Count > 0)
         {
             Parallel.ForEach(Partitioner.Create(0, list.Count), () => new float[dims], (range, _, vector) =>
@@ -54,7 +59,15 @@ public sealed class KnowledgeIndex
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
                     terms[i] = ArticleAnalyzer.Terms(list[i], out var tokens);
-                    ArticleAnalyzer.Embed(embedder, list[i], tokens, vector);
+                    if (provided is null)
+                    {
+                        ArticleAnalyzer.Embed(embedder, list[i], tokens, vector);
+                    }
+                    else
+                    {
+                        provided.AsSpan(i * dims, dims).CopyTo(vector);
+                    }
+
                     blocks[i / IndexSnapshot.BlockRows].Set(i % IndexSnapshot.BlockRows, vector);
                 }
 
@@ -161,6 +174,13 @@ public sealed class KnowledgeIndex
         return new KbAnswerability(ToHit(snapshot, candidates[0]), AnswerConfidence.Compute(evidence), threshold) { Evidence = evidence };
     }
 
+    /// <summary>In how many articles the stem of <paramref name="word"/> (a folded word) occurs; 0 when in none.</summary>
+    internal int DocumentFrequency(string word)
+    {
+        var snapshot = _snapshot;
+        return _vocabulary.TryGet(LightStemmer.Stem(word), out var id) && id < snapshot.Postings.Length ? snapshot.Postings[id].Docs.Length : 0;
+    }
+
     /// <summary>Articles nearest to the query's embedding, nearest first, with cosine similarity clamped to 0..1.</summary>
     internal IReadOnlyList<(KbArticle Article, double Similarity)> VectorRanking(AnalyzedQuery query, int depth, string? language)
     {
@@ -185,10 +205,27 @@ public sealed class KnowledgeIndex
     private static KbHit ToHit(IndexSnapshot snapshot, Candidate c) =>
         new(snapshot.Docs[c.Ordinal].Article, c.Fused, c.Similarity, c.TextScore);
 
+    /// <summary>All articles' embeddings, row after row, in the batches the embedder prefers.</summary>
+    private static float[] EmbedAll(IBatchTextEmbedder embedder, List<KbArticle> articles)
+    {
+        var vectors = new float[articles.Count * embedder.Dimensions];
+        embedder.EmbedMany(articles.ConvertAll(ArticleAnalyzer.EmbeddingText), vectors);
+        return vectors;
+    }
+
+    /// <summary>One article's embedding; a batch embedder's failure surfaces as <see cref="EmbeddingProviderException"/>.</summary>
     private float[] EmbedArticle(KbArticle article)
     {
         var vector = new float[Embedder.Dimensions];
-        Embedder.Embed(ArticleAnalyzer.EmbeddingText(article), vector);
+        if (Embedder is IBatchTextEmbedder batch)
+        {
+            batch.EmbedMany([ArticleAnalyzer.EmbeddingText(article)], vector);
+        }
+        else
+        {
+            Embedder.Embed(ArticleAnalyzer.EmbeddingText(article), vector);
+        }
+
         return vector;
     }
 
