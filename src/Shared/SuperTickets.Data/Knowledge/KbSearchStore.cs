@@ -4,15 +4,24 @@ using Dapper;
 namespace SuperTickets.Data.Knowledge;
 
 /// <summary>
-/// Full-text search over <c>kb_articles</c> in the database. PostgreSQL: the weighted tsvector ranked by
-/// ts_rank_cd, the query parsed by websearch_to_tsquery in the article language's configuration (or English
-/// and 'simple' without a language), topped up with trigram word similarity on titles when full text finds
-/// too little (typos). SQLite: FTS5 ranked by bm25() with title, tags and body weighted 10 : 5 : 1. Input is
-/// reduced to plain words first (<see cref="KbSearchTerms"/>) and always bound as a parameter.
+/// Full-text search over <c>kb_articles</c> in the database. PostgreSQL: each query word missing from the
+/// lexicon of article words (<c>kb_words</c>) brings along its most similar known words by trigram similarity
+/// (typos); then the weighted tsvector is matched by websearch_to_tsquery in the article language's
+/// configuration (or English and 'simple' without a language) and ranked by ts_rank_cd, at most
+/// <see cref="MaxRankedCandidates"/> matches per search, since ranking costs about ten microseconds per row.
+/// SQLite: FTS5 ranked by bm25() with title, tags and body weighted 10 : 5 : 1. Input is reduced to plain
+/// words first (<see cref="KbSearchTerms"/>) and always bound as a parameter.
 /// </summary>
 public sealed class KbSearchStore(DbConnectionFactory factory)
 {
-    private const string TrigramThreshold = "0.3";
+    /// <summary>PostgreSQL ranks at most this many matching articles; beyond it the matches ranked are arbitrary.</summary>
+    public const int MaxRankedCandidates = 1_000;
+
+    /// <summary>Each unknown query word is replaced by at most this many known words.</summary>
+    private const int CorrectionsPerWord = 2;
+
+    /// <summary>Words shorter than this are never corrected: too few trigrams to tell a typo from another word.</summary>
+    private const int MinCorrectedLength = 4;
 
     /// <summary>The best <paramref name="top"/> articles for <paramref name="query"/>, best first, optionally
     /// only those in <paramref name="language"/>.</summary>
@@ -37,35 +46,47 @@ public sealed class KbSearchStore(DbConnectionFactory factory)
     {
         const string fullText = """
             SELECT id, ts_rank_cd(search_vector, q)::float8 AS score
-            FROM kb_articles,
-                 (SELECT websearch_to_tsquery(kb_search_config(coalesce(@language, 'en')), @text)
-                      || websearch_to_tsquery('simple', @text) AS q) AS query
-            WHERE search_vector @@ q AND (@language::text IS NULL OR language = @language)
+            FROM (
+                SELECT id, search_vector, q
+                FROM kb_articles,
+                     (SELECT websearch_to_tsquery(kb_search_config(coalesce(@language, 'en')), @text)
+                          || websearch_to_tsquery('simple', @text) AS q) AS query
+                WHERE search_vector @@ q AND (@language::text IS NULL OR language = @language)
+                LIMIT @candidates
+            ) AS matches
             ORDER BY score DESC, id
             LIMIT @top
             """;
-        const string trigram = """
-            SELECT id, word_similarity(@text, title)::float8 AS score
-            FROM kb_articles
-            WHERE @text <% title AND (@language::text IS NULL OR language = @language)
-            ORDER BY score DESC, id
-            LIMIT @top
+        var searched = await WithCorrectionsAsync(connection, words, ct);
+        var text = KbSearchTerms.WebSearchOr(searched);
+        return await QueryAsync(connection, fullText, new { text, language, top, candidates = MaxRankedCandidates }, ct);
+    }
+
+    /// <summary>The words, each word of <see cref="MinCorrectedLength"/> letters or more that no article contains
+    /// followed by the nearest words that articles do contain (trigram similarity of at least 0.3).</summary>
+    private static async Task<IReadOnlyList<string>> WithCorrectionsAsync(DbConnection connection, IReadOnlyList<string> words, CancellationToken ct)
+    {
+        const string corrections = """
+            SELECT q.word AS typo, c.word AS correction
+            FROM unnest(@words) AS q(word)
+            CROSS JOIN LATERAL (
+                SELECT k.word FROM kb_words AS k
+                WHERE k.word % q.word
+                ORDER BY k.word <-> q.word, k.word
+                LIMIT @perWord
+            ) AS c
+            WHERE length(q.word) >= @minLength AND NOT EXISTS (SELECT 1 FROM kb_words AS k WHERE k.word = q.word)
             """;
-        var text = KbSearchTerms.WebSearchOr(words);
-        var hits = await QueryAsync(connection, fullText, new { text, language, top }, ct);
-        if (hits.Count >= top)
+        var found = (await connection.QueryAsync<(string Typo, string Correction)>(new CommandDefinition(
+            corrections, new { words = words.ToArray(), perWord = CorrectionsPerWord, minLength = MinCorrectedLength }, cancellationToken: ct))).ToList();
+        if (found.Count == 0)
         {
-            return hits;
+            return words;
         }
 
-        var plain = string.Join(' ', words);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "SELECT set_config('pg_trgm.word_similarity_threshold', @threshold, false)", new { threshold = TrigramThreshold }, cancellationToken: ct));
-        var fuzzy = await QueryAsync(connection, trigram, new { text = plain, language, top }, ct);
-        var found = hits.Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
-        var floor = hits.Count == 0 ? 1.0 : hits.Min(h => h.Score);
-        hits.AddRange(fuzzy.Where(h => found.Add(h.Id)).Take(top - hits.Count).Select(h => h with { Score = floor * h.Score * 0.5 }));
-        return hits;
+        var searched = new List<string>(words);
+        searched.AddRange(found.Select(f => f.Correction).Where(c => !searched.Contains(c, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal));
+        return searched;
     }
 
     private static async Task<IReadOnlyList<KbTextHit>> SqliteAsync(DbConnection connection, IReadOnlyList<string> words, int top, string? language, CancellationToken ct)
