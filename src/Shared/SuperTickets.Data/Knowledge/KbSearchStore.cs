@@ -4,11 +4,12 @@ using Dapper;
 namespace SuperTickets.Data.Knowledge;
 
 /// <summary>
-/// Full-text search over <c>kb_articles</c> in the database. PostgreSQL: each query word missing from the
-/// lexicon of article words (<c>kb_words</c>) brings along its most similar known words by trigram similarity
-/// (typos); then the weighted tsvector is matched by websearch_to_tsquery in the article language's
-/// configuration (or English and 'simple' without a language) and ranked by ts_rank_cd, at most
-/// <see cref="MaxRankedCandidates"/> matches per search, since ranking costs about ten microseconds per row.
+/// Full-text search over <c>kb_articles</c> in the database. PostgreSQL: the weighted tsvector matched by
+/// websearch_to_tsquery in the article language's configuration (or English and 'simple' without a language)
+/// and ranked by ts_rank_cd, at most <see cref="MaxRankedCandidates"/> matches per search since ranking costs
+/// about ten microseconds per row; when that finds too little, each query word missing from the lexicon of
+/// article words (<c>kb_words</c>) brings along its most similar known words by trigram similarity (typos)
+/// and the results of searching again are appended below.
 /// SQLite: FTS5 ranked by bm25() with title, tags and body weighted 10 : 5 : 1. Input is reduced to plain
 /// words first (<see cref="KbSearchTerms"/>) and always bound as a parameter.
 /// </summary>
@@ -44,22 +45,45 @@ public sealed class KbSearchStore(DbConnectionFactory factory)
 
     private static async Task<IReadOnlyList<KbTextHit>> PostgresAsync(DbConnection connection, IReadOnlyList<string> words, int top, string? language, CancellationToken ct)
     {
-        const string fullText = """
-            SELECT id, ts_rank_cd(search_vector, q)::float8 AS score
+        var hits = await PostgresFullTextAsync(connection, words, top, language, ct);
+        if (hits.Count >= top)
+        {
+            return hits;
+        }
+
+        var corrected = await WithCorrectionsAsync(connection, words, ct);
+        if (corrected.Count == words.Count)
+        {
+            return hits;
+        }
+
+        var found = hits.Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
+        var floor = hits.Count == 0 ? 1.0 : hits.Min(h => h.Score);
+        var more = await PostgresFullTextAsync(connection, corrected, top, language, ct);
+        hits.AddRange(more.Where(h => found.Add(h.Id)).Take(top - hits.Count).Select(h => h with { Score = floor * h.Score * 0.5 }));
+        return hits;
+    }
+
+    /// <summary>The query is spelled out in the statement (not computed in a subquery) so that the planner
+    /// estimates its matches from the column statistics and picks the index when they are few.</summary>
+    private static Task<List<KbTextHit>> PostgresFullTextAsync(DbConnection connection, IReadOnlyList<string> words, int top, string? language, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT id, ts_rank_cd(search_vector, websearch_to_tsquery(kb_search_config(coalesce(@language, 'en')), @text)
+                                                 || websearch_to_tsquery('simple', @text))::float8 AS score
             FROM (
-                SELECT id, search_vector, q
-                FROM kb_articles,
-                     (SELECT websearch_to_tsquery(kb_search_config(coalesce(@language, 'en')), @text)
-                          || websearch_to_tsquery('simple', @text) AS q) AS query
-                WHERE search_vector @@ q AND (@language::text IS NULL OR language = @language)
+                SELECT id, search_vector
+                FROM kb_articles
+                WHERE search_vector @@ (websearch_to_tsquery(kb_search_config(coalesce(@language, 'en')), @text)
+                                        || websearch_to_tsquery('simple', @text))
+                  AND (@language::text IS NULL OR language = @language)
                 LIMIT @candidates
             ) AS matches
             ORDER BY score DESC, id
             LIMIT @top
             """;
-        var searched = await WithCorrectionsAsync(connection, words, ct);
-        var text = KbSearchTerms.WebSearchOr(searched);
-        return await QueryAsync(connection, fullText, new { text, language, top, candidates = MaxRankedCandidates }, ct);
+        var text = KbSearchTerms.WebSearchOr(words);
+        return QueryAsync(connection, sql, new { text, language, top, candidates = MaxRankedCandidates }, ct);
     }
 
     /// <summary>The words, each word of <see cref="MinCorrectedLength"/> letters or more that no article contains
