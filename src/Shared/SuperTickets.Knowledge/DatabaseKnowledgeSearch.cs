@@ -15,7 +15,7 @@ namespace SuperTickets.Knowledge;
 public sealed class DatabaseKnowledgeSearch(KnowledgeIndex index, KbTextSearch textSearch)
 {
     /// <summary>How many article matches the words sent to the engine may add up to (the rarest word is sent regardless).</summary>
-    public const int TextCandidateBudget = 1_000;
+    public const int TextCandidateBudget = 500;
 
     /// <summary>The best <paramref name="top"/> articles for <paramref name="query"/>, best first.</summary>
     public async Task<IReadOnlyList<KbHit>> SearchAsync(string query, int top = 5, string? language = null, CancellationToken ct = default)
