@@ -52,4 +52,27 @@ public sealed class DatabaseKnowledgeSearchTests
         Assert.Empty(hits);
         Assert.Equal(0, calls);
     }
+
+    [Fact]
+    public async Task Words_found_in_more_articles_than_the_engine_should_rank_are_left_out()
+    {
+        var articles = Enumerable.Range(0, 1_200).Select(i => new KbArticle(
+            $"a-{i}", $"Note {i}", "widget " + (i % 2 == 0 ? "gadget " : "") + (i < 3 ? "zephyr" : ""), "general", [], "en", DateTimeOffset.UnixEpoch));
+        var index = KnowledgeIndex.Build(articles);
+        string? received = null;
+        Task<IReadOnlyList<KbTextMatch>> Engine(string terms, int top, string? language, CancellationToken ct)
+        {
+            received = terms;
+            return Task.FromResult<IReadOnlyList<KbTextMatch>>([]);
+        }
+
+        var search = new DatabaseKnowledgeSearch(index, Engine);
+
+        await search.SearchAsync("widget zephyr qwxyzt");
+        Assert.Equal("zephyr qwxyzt", received);
+        await search.SearchAsync("widget gadget");
+        Assert.Equal("gadget", received);
+        await search.SearchAsync("widgets");
+        Assert.Equal("widgets", received);
+    }
 }

@@ -9,7 +9,7 @@ public class KnowledgeBuildBenchmarks
 {
     private List<KbArticle> _articles = null!;
 
-    [Params(10_000)]
+    [Params(10_000, 100_000)]
     public int Articles { get; set; }
 
     [GlobalSetup]

@@ -47,27 +47,10 @@ public class KnowledgeSearchBenchmarks
 
     private string NextQuery() => _queries[_next++ % _queries.Count];
 
-    private void PrintSingleQueryPercentiles()
-    {
-        foreach (var query in _queries.Take(200))
+    private void PrintSingleQueryPercentiles() =>
+        LatencyReport.MeasureAsync($"knowledge at {Articles:N0} articles, in process", _queries, q =>
         {
-            _index.Search(query);
-        }
-
-        var times = new double[_queries.Count];
-        for (var i = 0; i < _queries.Count; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            _index.Search(_queries[i]);
-            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        }
-
-        Array.Sort(times);
-        Console.WriteLine(
-            $"// knowledge: {times.Length} single searches at {Articles:N0} articles: " +
-            $"p50={Percentile(times, 0.50):F2} ms p95={Percentile(times, 0.95):F2} ms " +
-            $"p99={Percentile(times, 0.99):F2} ms max={times[^1]:F2} ms");
-    }
-
-    private static double Percentile(double[] sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Length) - 1];
+            _index.Search(q);
+            return Task.CompletedTask;
+        }).GetAwaiter().GetResult();
 }

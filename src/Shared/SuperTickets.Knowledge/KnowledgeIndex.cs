@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
+using SuperTickets.Knowledge.Embedding;
 using SuperTickets.Knowledge.Query;
 using SuperTickets.Knowledge.Retrieval;
+using SuperTickets.Knowledge.Text;
 
 namespace SuperTickets.Knowledge;
 
@@ -34,27 +37,47 @@ public sealed class KnowledgeIndex
     public IReadOnlyList<KbArticle> Articles => Array.ConvertAll(_snapshot.Docs, d => d.Article);
 
     /// <summary>
-    /// Indexes <paramref name="articles"/> (ids must be unique), analyzing them on all cores. Without an
-    /// <paramref name="embedder"/>, a <see cref="HashedTextEmbedder"/> is fitted to these articles.
+    /// Indexes <paramref name="articles"/> (ids must be unique), analyzing them on all cores, each article
+    /// tokenized once for both its terms and its embedding. Without an <paramref name="embedder"/>, a
+    /// <see cref="HashedTextEmbedder"/> is fitted to these articles. An <see cref="IBatchTextEmbedder"/> embeds all
+    /// articles first, in its batches; its failure surfaces as <see cref="EmbeddingProviderException"/>.
     /// </summary>
     public static KnowledgeIndex Build(IEnumerable<KbArticle> articles, ITextEmbedder? embedder = null)
     {
         ArgumentNullException.ThrowIfNull(articles);
         var list = articles.ToList();
         list.ForEach(Validate);
-        embedder ??= HashedTextEmbedder.Fit(FittingSample(list).Select(ArticleAnalyzer.EmbeddingText));
+        embedder ??= HashedTextEmbedder.Fit(FittingSample(list), static (article, tokens) => ArticleAnalyzer.Tokenize(article, tokens));
         var dims = embedder.Dimensions;
-        var vectors = new float[list.Count * dims];
+        var blocks = IndexSnapshot.NewBlocks(list.Count, dims);
         var terms = new ArticleTerms[list.Count];
-        Parallel.For(0, list.Count, i =>
+        var provided = embedder is IBatchTextEmbedder batch ? EmbedAll(batch, list) : null;
+        if (list.Count > 0)
         {
-            terms[i] = ArticleAnalyzer.Terms(list[i]);
-            embedder.Embed(ArticleAnalyzer.EmbeddingText(list[i]), vectors.AsSpan(i * dims, dims));
-        });
+            Parallel.ForEach(Partitioner.Create(0, list.Count), () => new float[dims], (range, _, vector) =>
+            {
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    terms[i] = ArticleAnalyzer.Terms(list[i], out var tokens);
+                    if (provided is null)
+                    {
+                        ArticleAnalyzer.Embed(embedder, list[i], tokens, vector);
+                    }
+                    else
+                    {
+                        provided.AsSpan(i * dims, dims).CopyTo(vector);
+                    }
+
+                    blocks[i / IndexSnapshot.BlockRows].Set(i % IndexSnapshot.BlockRows, vector);
+                }
+
+                return vector;
+            }, static _ => { });
+        }
 
         var vocabulary = new Vocabulary();
         var docs = Array.ConvertAll(terms, t => ArticleAnalyzer.Assign(t, vocabulary));
-        return new KnowledgeIndex(embedder, vocabulary, IndexSnapshot.Create(docs, vectors, dims, vocabulary.Count));
+        return new KnowledgeIndex(embedder, vocabulary, IndexSnapshot.Create(docs, blocks, dims, vocabulary.Count));
     }
 
     /// <summary>The article with this id, or null.</summary>
@@ -151,6 +174,13 @@ public sealed class KnowledgeIndex
         return new KbAnswerability(ToHit(snapshot, candidates[0]), AnswerConfidence.Compute(evidence), threshold) { Evidence = evidence };
     }
 
+    /// <summary>In how many articles the stem of <paramref name="word"/> (a folded word) occurs; 0 when in none.</summary>
+    internal int DocumentFrequency(string word)
+    {
+        var snapshot = _snapshot;
+        return _vocabulary.TryGet(LightStemmer.Stem(word), out var id) && id < snapshot.Postings.Length ? snapshot.Postings[id].Docs.Length : 0;
+    }
+
     /// <summary>Articles nearest to the query's embedding, nearest first, with cosine similarity clamped to 0..1.</summary>
     internal IReadOnlyList<(KbArticle Article, double Similarity)> VectorRanking(AnalyzedQuery query, int depth, string? language)
     {
@@ -160,19 +190,42 @@ public sealed class KnowledgeIndex
     }
 
     /// <summary>Document frequencies are estimated from at most 20,000 evenly spaced articles.</summary>
-    private static IEnumerable<KbArticle> FittingSample(List<KbArticle> articles)
+    private static List<KbArticle> FittingSample(List<KbArticle> articles)
     {
         var stride = Math.Max(1, articles.Count / MaxFittingSample);
-        return articles.Where((_, i) => i % stride == 0);
+        var sample = new List<KbArticle>((articles.Count / stride) + 1);
+        for (var i = 0; i < articles.Count; i += stride)
+        {
+            sample.Add(articles[i]);
+        }
+
+        return sample;
     }
 
     private static KbHit ToHit(IndexSnapshot snapshot, Candidate c) =>
         new(snapshot.Docs[c.Ordinal].Article, c.Fused, c.Similarity, c.TextScore);
 
+    /// <summary>All articles' embeddings, row after row, in the batches the embedder prefers.</summary>
+    private static float[] EmbedAll(IBatchTextEmbedder embedder, List<KbArticle> articles)
+    {
+        var vectors = new float[articles.Count * embedder.Dimensions];
+        embedder.EmbedMany(articles.ConvertAll(ArticleAnalyzer.EmbeddingText), vectors);
+        return vectors;
+    }
+
+    /// <summary>One article's embedding; a batch embedder's failure surfaces as <see cref="EmbeddingProviderException"/>.</summary>
     private float[] EmbedArticle(KbArticle article)
     {
         var vector = new float[Embedder.Dimensions];
-        Embedder.Embed(ArticleAnalyzer.EmbeddingText(article), vector);
+        if (Embedder is IBatchTextEmbedder batch)
+        {
+            batch.EmbedMany([ArticleAnalyzer.EmbeddingText(article)], vector);
+        }
+        else
+        {
+            Embedder.Embed(ArticleAnalyzer.EmbeddingText(article), vector);
+        }
+
         return vector;
     }
 

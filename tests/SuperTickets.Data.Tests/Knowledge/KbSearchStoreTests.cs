@@ -129,6 +129,33 @@ public sealed class KbSearchStoreTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task Postgres_corrects_a_misspelled_body_word_to_the_words_articles_contain()
+    {
+        var (db, search, store) = await SeededAsync(DbProvider.Postgres);
+        await using var _db = db;
+        await store.UpsertAsync([Article("quota", "Usage limits", "Each workspace has a monthly allowance of tokens.", "[]")], default);
+
+        var hits = await search.SearchAsync("alowance", 3, null, default);
+
+        Assert.Equal("quota", Assert.Single(hits).Id);
+        Assert.Empty(await search.SearchAsync("zzyzx", 3, null, default));
+    }
+
+    [Fact]
+    public async Task Postgres_lexicon_follows_inserted_and_updated_articles()
+    {
+        var (db, _, store) = await SeededAsync(DbProvider.Postgres);
+        await using var _db = db;
+        await store.UpsertAsync([Seed[0] with { Body = "Use the Marmalade recovery code." }], default);
+
+        await using var connection = await db.Factory.OpenAsync(default);
+        var words = (await connection.QueryAsync<string>("SELECT word FROM kb_words")).ToHashSet();
+        Assert.Contains("marmalade", words);
+        Assert.Contains("invoices", words);
+        Assert.Contains("webhook", words);
+    }
+
+    [Fact]
     public void Search_terms_are_plain_lowercase_words_capped_in_number()
     {
         var words = KbSearchTerms.Words("Reset \"my\" PASSWORD; reset -- NEAR(x) " + string.Join(' ', Enumerable.Range(0, 50).Select(i => "w" + i)));

@@ -43,7 +43,20 @@ internal sealed class IndexSnapshot
 
     public float AverageLength => Count == 0 ? 1f : (float)(TotalLength / Count);
 
-    public static IndexSnapshot Create(AnalyzedArticle[] docs, float[] vectors, int dimensions, int vocabularySize)
+    /// <summary>Empty vector blocks for <paramref name="count"/> articles, filled row by row before <see cref="Create"/>.</summary>
+    public static VectorBlock[] NewBlocks(int count, int dimensions)
+    {
+        var blocks = new VectorBlock[(count + BlockRows - 1) / BlockRows];
+        for (var b = 0; b < blocks.Length; b++)
+        {
+            blocks[b] = new VectorBlock(BlockRows, dimensions);
+        }
+
+        return blocks;
+    }
+
+    /// <summary>A snapshot of <paramref name="docs"/>, whose embeddings are the rows of <paramref name="blocks"/> in ordinal order.</summary>
+    public static IndexSnapshot Create(AnalyzedArticle[] docs, VectorBlock[] blocks, int dimensions, int vocabularySize)
     {
         var ordinals = new Dictionary<string, int>(docs.Length, StringComparer.Ordinal);
         var df = new int[vocabularySize];
@@ -86,17 +99,6 @@ internal sealed class IndexSnapshot
         for (var t = 0; t < vocabularySize; t++)
         {
             postings[t] = new Posting(postingDocs[t], postingFreqs[t]);
-        }
-
-        var blocks = new VectorBlock[(docs.Length + BlockRows - 1) / BlockRows];
-        for (var b = 0; b < blocks.Length; b++)
-        {
-            blocks[b] = new VectorBlock(BlockRows, dimensions);
-            var rows = Math.Min(BlockRows, docs.Length - (b * BlockRows));
-            for (var r = 0; r < rows; r++)
-            {
-                blocks[b].Set(r, vectors.AsSpan(((b * BlockRows) + r) * dimensions, dimensions));
-            }
         }
 
         return new IndexSnapshot(docs, ordinals, postings, blocks, dimensions, total);

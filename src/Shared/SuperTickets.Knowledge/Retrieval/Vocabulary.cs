@@ -14,16 +14,31 @@ internal sealed class Vocabulary
     private readonly ConcurrentDictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ulong, int[]> _neighbourhood = new();
 
+    /// <summary>The writer's own copy of the ids: a plain dictionary, several times faster to probe than the
+    /// concurrent one, which is what a bulk build does millions of times.</summary>
+    private readonly Dictionary<string, int> _writerIds = [];
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _writerBySpan;
+
+    public Vocabulary() => _writerBySpan = _writerIds.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public int Count => _ids.Count;
 
-    public int GetOrAdd(string term)
+    /// <summary>The id of <paramref name="term"/>, assigning the next one when it is new; allocates only for new
+    /// terms. Writer only.</summary>
+    public int GetOrAdd(ReadOnlySpan<char> term)
     {
-        if (_ids.TryGetValue(term, out var id))
+        if (_writerBySpan.TryGetValue(term, out var id))
         {
             return id;
         }
 
-        id = _ids.Count;
+        return Add(term.ToString());
+    }
+
+    private int Add(string term)
+    {
+        var id = _writerIds.Count;
+        _writerIds[term] = id;
         _ids[term] = id;
         if (term.Length >= MinFuzzyLength)
         {

@@ -9,13 +9,23 @@ internal static class LightStemmer
 {
     public static string Stem(string word)
     {
+        var length = StemLength(word, out var appendY);
+        return appendY ? string.Concat(word.AsSpan(0, length), "y") : length == word.Length ? word : word[..length];
+    }
+
+    /// <summary>
+    /// The stem of <paramref name="word"/> without allocating: its first <c>length</c> characters, followed by
+    /// a 'y' when <paramref name="appendY"/> is set ("deliveries" → "deliver" + "y").
+    /// </summary>
+    public static int StemLength(ReadOnlySpan<char> word, out bool appendY)
+    {
+        appendY = false;
         if (word.Length <= 3 || !char.IsAsciiLetterLower(word[^1]))
         {
-            return word;
+            return word.Length;
         }
 
-        var w = word.AsSpan();
-        w = StripInflection(w, out var replacement);
+        var w = StripInflection(word, out appendY);
         if (w.Length > 4 && w.EndsWith("ly"))
         {
             w = w[..^2];
@@ -31,15 +41,15 @@ internal static class LightStemmer
             w = w[..^1];
         }
 
-        return replacement is null ? w.ToString() : string.Concat(w, replacement);
+        return w.Length;
     }
 
-    private static ReadOnlySpan<char> StripInflection(ReadOnlySpan<char> w, out string? replacement)
+    private static ReadOnlySpan<char> StripInflection(ReadOnlySpan<char> w, out bool appendY)
     {
-        replacement = null;
+        appendY = false;
         if (w.Length > 4 && (w.EndsWith("ies") || w.EndsWith("ied")))
         {
-            replacement = "y";
+            appendY = true;
             return w[..^3];
         }
 

@@ -29,7 +29,12 @@ internal static class StopWords
         "el", "la", "los", "las", "un", "una", "unos", "unas", "y", "o", "de", "del", "al", "en", "con",
         "por", "para", "que", "se", "su", "sus", "mi", "mis", "yo", "tu", "es", "son", "fue", "lo", "le",
         "les", "como", "pero", "si", "ya", "muy", "hola", "gracias", "este", "esta", "esto",
-    ]);
+    ], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BySpan =
+        Words.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static bool Contains(string word) => Words.Contains(word);
+
+    public static bool Contains(ReadOnlySpan<char> word) => BySpan.Contains(word);
 }

@@ -9,6 +9,9 @@ namespace SuperTickets.Knowledge.Text;
 /// </summary>
 internal static class TextAnalyzer
 {
+    [ThreadStatic]
+    private static TextTokens? s_tokens;
+
     /// <summary>Lowercases and strips diacritics ("Política" → "politica", "Straße" → "strasse").</summary>
     public static string Fold(string text)
     {
@@ -51,26 +54,13 @@ internal static class TextAnalyzer
     /// <summary>Appends the folded words of <paramref name="text"/> that are not stop words, and their stems.</summary>
     public static void Analyze(string text, List<string> stems, List<string>? words = null)
     {
-        var folded = Fold(text);
-        var start = -1;
-        for (var i = 0; i <= folded.Length; i++)
+        var tokens = s_tokens ??= new TextTokens();
+        tokens.Clear();
+        tokens.Append(text);
+        for (var i = 0; i < tokens.Count; i++)
         {
-            var inToken = i < folded.Length && char.IsLetterOrDigit(folded[i]);
-            if (inToken)
-            {
-                if (start < 0)
-                {
-                    start = i;
-                }
-
-                continue;
-            }
-
-            if (start >= 0)
-            {
-                AddToken(folded, start, i - start, stems, words);
-                start = -1;
-            }
+            stems.Add(tokens.Stem(i).ToString());
+            words?.Add(tokens.Word(i).ToString());
         }
     }
 
@@ -82,22 +72,5 @@ internal static class TextAnalyzer
         var seen = new HashSet<string>(StringComparer.Ordinal);
         stems.RemoveAll(s => !seen.Add(s));
         return stems;
-    }
-
-    private static void AddToken(string folded, int start, int length, List<string> stems, List<string>? words)
-    {
-        if (length < 2 && !char.IsDigit(folded[start]))
-        {
-            return;
-        }
-
-        var word = folded.Substring(start, length);
-        if (StopWords.Contains(word))
-        {
-            return;
-        }
-
-        stems.Add(LightStemmer.Stem(word));
-        words?.Add(word);
     }
 }
