@@ -22,6 +22,7 @@ using SuperTickets.Admin.Tickets;
 using SuperTickets.Contracts;
 using SuperTickets.Data;
 using SuperTickets.Data.Admin;
+using SuperTickets.Knowledge.Embedding;
 using SuperTickets.Messaging;
 using SuperTickets.Pipeline;
 using SuperTickets.Pipeline.Ingest;
@@ -67,6 +68,10 @@ public static class AdminApiExtensions
         services.TryAddSingleton<KbAdminStore>();
         services.TryAddSingleton<AgentAdminStore>();
         services.TryAddSingleton<MetricsQueries>();
+        if (!services.Any(d => d.ServiceType == typeof(KnowledgeIndexBuilder)))
+        {
+            builder.AddKnowledgeEmbeddings();
+        }
         services.TryAddSingleton<KnowledgeBase>();
         services.TryAddSingleton<SlaCatalog>();
         services.TryAddSingleton<SlaPlanner>();

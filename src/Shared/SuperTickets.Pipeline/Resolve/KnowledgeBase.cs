@@ -1,11 +1,15 @@
 using System.Text.Json;
 using SuperTickets.Data;
 using SuperTickets.Knowledge;
+using SuperTickets.Knowledge.Embedding;
 
 namespace SuperTickets.Pipeline.Resolve;
 
-/// <summary>The in-memory hybrid index over the knowledge-base articles, loaded from the database on first use.</summary>
-public sealed class KnowledgeBase(KbStore store)
+/// <summary>
+/// The in-memory hybrid index over the knowledge-base articles, loaded from the database on first use; its vectors
+/// come from the embedding provider of <c>Knowledge:Embeddings</c> when one is configured, hashed n-grams otherwise.
+/// </summary>
+public sealed class KnowledgeBase(KbStore store, KnowledgeIndexBuilder builder)
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private KnowledgeIndex? _index;
@@ -19,7 +23,7 @@ public sealed class KnowledgeBase(KbStore store)
         await _loading.WaitAsync(ct);
         try
         {
-            return _index ??= KnowledgeIndex.Build((await store.ListAsync(ct)).Select(ToArticle));
+            return _index ??= builder.Build((await store.ListAsync(ct)).Select(ToArticle));
         }
         finally
         {

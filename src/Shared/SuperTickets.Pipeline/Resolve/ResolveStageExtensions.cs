@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using SuperTickets.Contracts;
 using SuperTickets.Llm.Answers;
+using SuperTickets.Knowledge.Embedding;
 using SuperTickets.Messaging;
 using SuperTickets.Pipeline.Resolve.Meetings;
 
@@ -27,6 +28,10 @@ public static class ResolveStageExtensions
         builder.Services.AddMessageType<ReplyRequested>();
         builder.Services.AddMessageType<TicketEvent>();
         builder.Services.AddMessageType<MeetingRequested>();
+        if (!builder.Services.Any(d => d.ServiceType == typeof(KnowledgeIndexBuilder)))
+        {
+            builder.AddKnowledgeEmbeddings();
+        }
         builder.Services.TryAddSingleton<KnowledgeBase>();
         builder.Services.TryAddSingleton<ReplyComposer>();
         builder.AddLlmAnswers();
