@@ -68,10 +68,7 @@ public static class AdminApiExtensions
         services.TryAddSingleton<KbAdminStore>();
         services.TryAddSingleton<AgentAdminStore>();
         services.TryAddSingleton<MetricsQueries>();
-        if (!services.Any(d => d.ServiceType == typeof(KnowledgeIndexBuilder)))
-        {
-            builder.AddKnowledgeEmbeddings();
-        }
+        builder.AddKnowledgeEmbeddings();
         services.TryAddSingleton<KnowledgeBase>();
         services.TryAddSingleton<SlaCatalog>();
         services.TryAddSingleton<SlaPlanner>();

@@ -11,13 +11,17 @@ namespace SuperTickets.Knowledge.Embedding;
 public static class KnowledgeHostingExtensions
 {
     /// <summary>
-    /// Binds and validates <c>Knowledge:Embeddings</c> and registers the <see cref="KnowledgeIndexBuilder"/>. With
+    /// Binds and validates <c>Knowledge:Embeddings</c> and registers the <see cref="KnowledgeIndexBuilder"/> (once, however often it is called). With
     /// <c>Knowledge:Embeddings:Provider = openai</c> it embeds through an <see cref="OpenAiTextEmbedder"/>, whose
     /// endpoint and key default to <c>Llm:Endpoint</c> and <c>Llm:ApiKey</c>.
     /// </summary>
     public static IHostApplicationBuilder AddKnowledgeEmbeddings(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Services.Any(d => d.ServiceType == typeof(KnowledgeIndexBuilder)))
+        {
+            return builder;
+        }
         var llm = builder.Configuration.GetSection("Llm");
         builder.Services.AddOptions<KnowledgeEmbeddingOptions>()
             .BindConfiguration(KnowledgeEmbeddingOptions.Section)

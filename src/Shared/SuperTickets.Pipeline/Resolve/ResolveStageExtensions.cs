@@ -28,10 +28,7 @@ public static class ResolveStageExtensions
         builder.Services.AddMessageType<ReplyRequested>();
         builder.Services.AddMessageType<TicketEvent>();
         builder.Services.AddMessageType<MeetingRequested>();
-        if (!builder.Services.Any(d => d.ServiceType == typeof(KnowledgeIndexBuilder)))
-        {
-            builder.AddKnowledgeEmbeddings();
-        }
+        builder.AddKnowledgeEmbeddings();
         builder.Services.TryAddSingleton<KnowledgeBase>();
         builder.Services.TryAddSingleton<ReplyComposer>();
         builder.AddLlmAnswers();

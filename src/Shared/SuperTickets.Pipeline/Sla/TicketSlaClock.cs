@@ -64,8 +64,7 @@ public sealed class TicketSlaClock(TicketSlaStore store, CustomerStore customers
     {
         if (await store.GetAsync(session, ticket.Id, ct) is not { } sla)
         {
-            var tier = (await customers.FindAsync(session, ticket.CustomerEmail, ct))?.Tier ?? "standard";
-            if (await planner.PlanAsync(ticket.Priority, ticket.Category, tier, clock.GetUtcNow(), ct) is { } plan)
+            if (await planner.PlanAsync(ticket.Priority, ticket.Category, await TierAsync(session, ticket, ct), clock.GetUtcNow(), ct) is { } plan)
             {
                 await store.StartAsync(session, ticket.Id, plan.Policy.Id, plan.FirstResponseDue, plan.ResolutionDue, ct);
             }
@@ -86,8 +85,7 @@ public sealed class TicketSlaClock(TicketSlaStore store, CustomerStore customers
             return;
         }
         var snapshot = await catalog.GetAsync(ct);
-        var tier = (await customers.FindAsync(session, ticket.CustomerEmail, ct))?.Tier ?? "standard";
-        if (snapshot.Find(sla.PolicyId) is { } current && snapshot.Resolve(priority, ticket.Category, tier) is { } next)
+        if (snapshot.Find(sla.PolicyId) is { } current && snapshot.Resolve(priority, ticket.Category, await TierAsync(session, ticket, ct)) is { } next)
         {
             await store.SetAsync(session, Retarget(sla, current, snapshot.CalendarFor(current), next, snapshot.CalendarFor(next), clock.GetUtcNow()), TimeSpan.Zero, ct);
         }
@@ -111,6 +109,9 @@ public sealed class TicketSlaClock(TicketSlaStore store, CustomerStore customers
         }
         return rows.Count;
     }
+
+    private async Task<string> TierAsync(DbSession session, TicketRecord ticket, CancellationToken ct) =>
+        (await customers.FindAsync(session, ticket.CustomerEmail, ct))?.Tier ?? "standard";
 
     /// <summary>Deadline of a target after a pause from <paramref name="since"/> to <paramref name="now"/>.</summary>
     internal static DateTimeOffset Resumed(string state, DateTimeOffset due, DateTimeOffset since, DateTimeOffset now, BusinessCalendar calendar) =>

@@ -76,9 +76,9 @@ public sealed partial class ImapPoller(
             catch (Exception ex)
             {
                 failures++;
-                var delay = Backoff(failures);
+                var delay = MailboxFailures.Backoff(options.Value.InitialBackoff, options.Value.MaxBackoff, failures);
                 LogPollFailed(logger, mailbox.Id!, failures, delay, ex);
-                await MarkDegradedAsync(mailbox.Id!, ex);
+                await MailboxFailures.ReportDegradedAsync(mailboxes, mailbox.Id!, ex, e => LogStatusFailed(logger, mailbox.Id!, e));
                 try
                 {
                     await Task.Delay(delay, ct);
@@ -133,27 +133,6 @@ public sealed partial class ImapPoller(
             {
                 return;
             }
-        }
-    }
-
-    private TimeSpan Backoff(int failures)
-    {
-        var initial = options.Value.InitialBackoff;
-        var ceiling = options.Value.MaxBackoff;
-        var exponential = initial * Math.Pow(2, Math.Min(failures - 1, 30));
-        var capped = exponential < ceiling ? exponential : ceiling;
-        return capped * (0.5 + (Random.Shared.NextDouble() / 2));
-    }
-
-    private async Task MarkDegradedAsync(string mailboxId, Exception ex)
-    {
-        try
-        {
-            await mailboxes.ReportHealthAsync(mailboxId, $"{ex.GetType().Name}: {ex.Message}", CancellationToken.None);
-        }
-        catch (Exception statusError)
-        {
-            LogStatusFailed(logger, mailboxId, statusError);
         }
     }
 
