@@ -12,6 +12,19 @@ public sealed class DbConnectionFactory : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
     private readonly string? _sqlite;
+
+    /// <summary>
+    /// Per-connection settings, applied once to each physical connection (the pool hands the same one out again):
+    /// temp_store = MEMORY keeps statement journals off disk (SQLite would otherwise create and delete a file for each);
+    /// mmap_size lets reads map the file instead of copying every page with pread: each stage's transaction starts
+    /// with a cold page cache after another connection wrote, so without it most of the database is re-read per batch.
+    /// </summary>
+    private const string SqlitePragmas =
+        "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824;";
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
+    private static readonly object Marker = new();
+
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     public DbConnectionFactory(DbProvider provider, string connectionString)
@@ -51,11 +64,13 @@ public sealed class DbConnectionFactory : IAsyncDisposable
         }
         var connection = new SqliteConnection(_sqlite);
         await connection.OpenAsync(ct);
-        await using var pragma = connection.CreateCommand();
-        // temp_store = MEMORY: the per-message savepoints of a batch need statement journals, which SQLite otherwise
-        // keeps in a new temporary file each time (a file created and deleted per message).
-        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA temp_store = MEMORY;";
-        await pragma.ExecuteNonQueryAsync(ct);
+        if (connection.Handle is { } handle && !Configured.TryGetValue(handle, out _))
+        {
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = SqlitePragmas;
+            await pragma.ExecuteNonQueryAsync(ct);
+            Configured.AddOrUpdate(handle, Marker);
+        }
         return connection;
     }
 

@@ -19,13 +19,14 @@ namespace SuperTickets.Cli.Bench;
 /// <summary>
 /// End-to-end load over the production adapters: every stage in one process (as the embedded run composes them)
 /// but talking through the dev broker (three in-memory Kafka-protocol brokers) and a throw-away PostgreSQL.
-/// A few warm-up emails go first so that every consumer group has joined before the clock starts; then the
+/// Warm-up emails go first (at least a few, so that every consumer group has joined before the clock starts); then the
 /// bare transport round trip runs through the same brokers for comparison.
 /// </summary>
 public static class KafkaBench
 {
     private const int Brokers = 3;
-    private const int WarmUpEmails = 8;
+    /// <summary>At least this many warm-up emails, so that every consumer group has joined before the clock starts.</summary>
+    private const int MinWarmUpEmails = 8;
 
     /// <summary>
     /// librdkafka settings for the bench clients. The dev broker answers a fetch only after <c>fetch.wait.max.ms</c>
@@ -37,7 +38,7 @@ public static class KafkaBench
         ["fetch.wait.max.ms"] = "10",
     };
 
-    public static async Task<KafkaBenchResult> RunAsync(int count, string samplesDirectory, CancellationToken ct)
+    public static async Task<KafkaBenchResult> RunAsync(int count, int warmUp, string samplesDirectory, CancellationToken ct)
     {
         var root = Path.Combine(Path.GetTempPath(), "supertickets-kbench-" + Guid.NewGuid().ToString("N")[..8]);
         var staging = Path.Combine(root, "staging");
@@ -58,8 +59,9 @@ public static class KafkaBench
             {
                 await host.StartAsync(ct);
                 var factory = host.Services.GetRequiredService<DbConnectionFactory>();
-                await WarmUpAsync(factory, staging, inbox, ct);
+                await BenchMeasurements.WarmUpAsync(factory, staging, inbox, Math.Max(warmUp, MinWarmUpEmails), ct);
 
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 foreach (var file in Directory.EnumerateFiles(staging, "load-*.eml"))
                 {
@@ -67,7 +69,8 @@ public static class KafkaBench
                 }
                 await BenchMeasurements.WaitForRepliesAsync(factory, count, ct);
                 clock.Stop();
-                pipeline = await BenchMeasurements.MeasureAsync(factory, count, clock.Elapsed, ct);
+                cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                pipeline = await BenchMeasurements.MeasureAsync(factory, count, clock.Elapsed, ct) with { CpuMsPerEmail = Math.Round(cpu.TotalMilliseconds / count, 3) };
                 await host.StopAsync(CancellationToken.None);
             }
             var roundTrip = await TransportRoundTrip.RunAsync(cluster.BootstrapServers, count, ct);
@@ -108,19 +111,5 @@ public static class KafkaBench
         builder.AddRespondStage();
         builder.AddSlaStage();
         return builder.Build();
-    }
-
-    /// <summary>Sends a few emails end to end and waits for their replies, so consumer-group joins are not timed.</summary>
-    private static async Task WarmUpAsync(DbConnectionFactory factory, string staging, string inbox, CancellationToken ct)
-    {
-        foreach (var (name, content) in SyntheticEmails.Generate(WarmUpEmails, seed: 1, DateTimeOffset.UtcNow))
-        {
-            await File.WriteAllBytesAsync(Path.Combine(staging, "warm-" + name), content, ct);
-            File.Move(Path.Combine(staging, "warm-" + name), Path.Combine(inbox, "warm-" + name));
-        }
-        while (await new SummaryQueries(factory).GetAsync(ct) is { RepliesWritten: < WarmUpEmails })
-        {
-            await Task.Delay(50, ct);
-        }
     }
 }

@@ -15,6 +15,11 @@ public static class BenchCommand
     public static Command Create()
     {
         var emails = new Option<int>("--emails") { Description = "How many synthetic emails to push through.", DefaultValueFactory = _ => 10_000 };
+        var warmUp = new Option<int>("--warmup")
+        {
+            Description = "Synthetic emails pushed through, untimed, before the measured ones (JIT compilation, first-use costs, consumer-group joins).",
+            DefaultValueFactory = _ => 2_000,
+        };
         var json = new Option<bool>("--json") { Description = "Print one JSON object." };
         var samples = new Option<string>("--samples") { Description = "Samples folder (knowledge base, agents, SLA policies).", DefaultValueFactory = _ => "samples" };
         var transport = new Option<string>("--transport")
@@ -28,7 +33,7 @@ public static class BenchCommand
             Description = "Embedded run: folder for the database, drop folders and outbox (default: the system temp folder). " +
                 "Creating files is the costliest system call of the drop-folder pipeline, so the file system matters.",
         };
-        var command = new Command("bench", "Measure the pipeline end to end: emails/s and per-email latency.") { emails, json, samples, transport, workDir, CreateSla() };
+        var command = new Command("bench", "Measure the pipeline end to end: emails/s and per-email latency.") { emails, warmUp, json, samples, transport, workDir, CreateSla() };
         command.SetAction(async (parse, ct) =>
         {
             var count = parse.GetValue(emails);
@@ -37,11 +42,16 @@ public static class BenchCommand
                 Console.Error.WriteLine("--emails must be at least 1.");
                 return 2;
             }
+            if (parse.GetValue(warmUp) < 0)
+            {
+                Console.Error.WriteLine("--warmup must not be negative.");
+                return 2;
+            }
             if (parse.GetValue(transport) == "kafka")
             {
-                return await RunKafkaAsync(count, parse.GetValue(samples)!, parse.GetValue(json), ct);
+                return await RunKafkaAsync(count, parse.GetValue(warmUp), parse.GetValue(samples)!, parse.GetValue(json), ct);
             }
-            var result = await EmbeddedBench.RunAsync(count, parse.GetValue(samples)!, parse.GetValue(workDir), ct);
+            var result = await EmbeddedBench.RunAsync(count, parse.GetValue(warmUp), parse.GetValue(samples)!, parse.GetValue(workDir), ct);
             Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(ToJson(result, "inprocess")) : Describe(result));
             return 0;
         });
@@ -76,12 +86,12 @@ public static class BenchCommand
         return command;
     }
 
-    private static async Task<int> RunKafkaAsync(int count, string samples, bool json, CancellationToken ct)
+    private static async Task<int> RunKafkaAsync(int count, int warmUp, string samples, bool json, CancellationToken ct)
     {
         KafkaBenchResult result;
         try
         {
-            result = await KafkaBench.RunAsync(count, samples, ct);
+            result = await KafkaBench.RunAsync(count, warmUp, samples, ct);
         }
         catch (Exception ex) when (ex is KafkaNativeLibraryException or InvalidOperationException)
         {
@@ -122,8 +132,9 @@ public static class BenchCommand
         ["p99Ms"] = result.P99Ms,
         ["tickets"] = result.Tickets,
         ["replies"] = result.Replies,
+        ["cpuMsPerEmail"] = result.CpuMsPerEmail,
     };
 
     private static string Describe(BenchResult result) =>
-        $"{result.Emails} emails in {result.Seconds:F2} s: {result.EmailsPerSecond:F0} emails/s; latency p50 {result.P50Ms} ms, p95 {result.P95Ms} ms, p99 {result.P99Ms} ms; {result.Tickets} tickets, {result.Replies} replies sent.";
+        $"{result.Emails} emails in {result.Seconds:F2} s: {result.EmailsPerSecond:F0} emails/s; latency p50 {result.P50Ms} ms, p95 {result.P95Ms} ms, p99 {result.P99Ms} ms; {result.Tickets} tickets, {result.Replies} replies sent; {result.CpuMsPerEmail} ms of CPU per email.";
 }

@@ -40,6 +40,7 @@ public sealed partial class EmailTriagedHandler(
 {
     private readonly Dictionary<long, (ParsedEmailRecord Email, KbAnswerability? Answer, AnswerDraftOutcome? Draft)> _prepared = [];
     private readonly Dictionary<long, MeetingSlot> _slots = [];
+    private Roster? _roster;
 
     /// <summary>
     /// Reads the emails and asks the knowledge base before the transaction (both are read-only); then, with the read
@@ -277,7 +278,27 @@ public sealed partial class EmailTriagedHandler(
         return await outbound.CountAutomaticSinceAsync(session, address.ToLowerInvariant(), now - mail.AutoReplyWindow, ct) >= mail.MaxAutoRepliesPerWindow;
     }
 
+    /// <summary>
+    /// Chooses the agent from the batch's roster: agents and their open-ticket counts are read once per transaction and
+    /// then kept current by the batch's own assignments (counting every open ticket per email made each assignment
+    /// cost as much as the whole backlog).
+    /// </summary>
     private async Task<AssignmentDecision> AssignAsync(long ticketId, EmailTriaged m, CancellationToken ct)
+    {
+        _roster ??= await LoadRosterAsync(ct);
+        var decision = Assigner.Choose(_roster.Agents, m.Category, m.Language, _roster.LastAssigned);
+        if (decision.AgentId is { } agentId)
+        {
+            await tickets.SetAssigneeAsync(session, ticketId, agentId, clock.GetUtcNow(), ct);
+            var index = _roster.Agents.FindIndex(a => a.Id == agentId);
+            _roster.Agents[index] = _roster.Agents[index] with { OpenTickets = _roster.Agents[index].OpenTickets + 1 };
+            _roster.LastAssigned = agentId;
+        }
+        await agents.RecordAssignmentAsync(session, ticketId, decision.AgentId, decision.Reason, ct);
+        return decision;
+    }
+
+    private async Task<Roster> LoadRosterAsync(CancellationToken ct)
     {
         var loads = await tickets.OpenLoadByAgentAsync(session, ct);
         var candidates = (await agents.ListAsync(session, ct)).Select(a => new AgentCandidate(
@@ -285,13 +306,7 @@ public sealed partial class EmailTriagedHandler(
             JsonSerializer.Deserialize<List<string>>(a.SkillsJson) ?? [],
             JsonSerializer.Deserialize<List<string>>(a.LanguagesJson) ?? [],
             a.MaxConcurrent, a.Status, loads.GetValueOrDefault(a.Id))).ToList();
-        var decision = Assigner.Choose(candidates, m.Category, m.Language, await agents.LastAssignedAgentAsync(session, ct));
-        if (decision.AgentId is { } agentId)
-        {
-            await tickets.SetAssigneeAsync(session, ticketId, agentId, clock.GetUtcNow(), ct);
-        }
-        await agents.RecordAssignmentAsync(session, ticketId, decision.AgentId, decision.Reason, ct);
-        return decision;
+        return new Roster(candidates) { LastAssigned = await agents.LastAssignedAgentAsync(session, ct) };
     }
 
     private async Task SendAsync(ResolveContext c, OutboundEmailRecord email, CancellationToken ct)
@@ -332,6 +347,13 @@ public sealed partial class EmailTriagedHandler(
     private static int PriorityRank(string priority) => priority switch { "low" => 0, "normal" => 1, "high" => 2, "urgent" => 3, _ => 1 };
 
     private static string KnowledgeQuery(ParsedEmailRecord email) => $"{email.Subject}\n{email.NewText}";
+
+    private sealed class Roster(List<AgentCandidate> agents)
+    {
+        public List<AgentCandidate> Agents { get; } = agents;
+
+        public long? LastAssigned { get; set; }
+    }
 
     private sealed record ResolveContext(
         EmailTriaged Message, ParsedEmailRecord Email, MessageContext Context, KbAnswerability? Answer, AnswerDraftOutcome? Draft);
