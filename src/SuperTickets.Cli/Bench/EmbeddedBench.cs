@@ -40,23 +40,25 @@ public static class EmbeddedBench
             {
                 await app.StartAsync(ct);
                 var probe = app.Services.GetRequiredService<PipelineIdleProbe>();
+                var factory = app.Services.GetRequiredService<DbConnectionFactory>();
                 await probe.WaitForIdleAsync(TimeSpan.FromMinutes(1), ct);
                 Directory.CreateDirectory(inbox);
                 if (warmUp > 0)
                 {
-                    await BenchMeasurements.WarmUpAsync(app.Services.GetRequiredService<DbConnectionFactory>(), staging, inbox, warmUp, ct);
+                    await BenchMeasurements.WarmUpAsync(factory, staging, inbox, warmUp, ct);
                 }
 
+                var sentBefore = await BenchMeasurements.CountSentAsync(factory, ct);
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 foreach (var file in Directory.EnumerateFiles(staging, "load-*.eml"))
                 {
                     File.Move(file, Path.Combine(inbox, Path.GetFileName(file)));
                 }
-                await BenchMeasurements.WaitForRepliesAsync(app.Services.GetRequiredService<DbConnectionFactory>(), count, ct);
+                await BenchMeasurements.WaitForRepliesAsync(factory, count, sentBefore, ct);
                 clock.Stop();
                 cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-                var result = await BenchMeasurements.MeasureAsync(app.Services.GetRequiredService<DbConnectionFactory>(), count, clock.Elapsed, ct) with { CpuMsPerEmail = Math.Round(cpu.TotalMilliseconds / count, 3) };
+                var result = await BenchMeasurements.MeasureAsync(factory, count, clock.Elapsed, ct) with { CpuMsPerEmail = Math.Round(cpu.TotalMilliseconds / count, 3) };
                 await app.StopAsync(CancellationToken.None);
                 return result;
             }
