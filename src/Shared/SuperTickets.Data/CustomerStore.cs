@@ -5,16 +5,18 @@ namespace SuperTickets.Data;
 public sealed class CustomerStore(TimeProvider clock)
 {
     /// <summary>Finds the customer by address or creates one; returns its id and tier.</summary>
+    /// <summary>The customer with this address, created if new: one statement for a new customer, two for a known one.</summary>
     public async Task<CustomerRecord> UpsertAsync(DbSession session, string email, string? name, CancellationToken ct)
     {
         const string insert = """
             INSERT INTO customers (email, name, tier, created_at) VALUES (@email, @name, 'standard', @now)
             ON CONFLICT (email) DO NOTHING
+            RETURNING id, email, name, tier, created_at
             """;
         var normalized = email.Trim().ToLowerInvariant();
-        await session.Connection.ExecuteAsync(session.Cmd(insert, new { email = normalized, name, now = clock.GetUtcNow() }, ct));
-        return await session.Connection.QuerySingleAsync<CustomerRecord>(session.Cmd(
-            "SELECT id, email, name, tier, created_at FROM customers WHERE email = @email", new { email = normalized }, ct));
+        return await session.Connection.QuerySingleOrDefaultAsync<CustomerRecord>(session.Cmd(insert, new { email = normalized, name, now = clock.GetUtcNow() }, ct))
+            ?? await session.Connection.QuerySingleAsync<CustomerRecord>(session.Cmd(
+                "SELECT id, email, name, tier, created_at FROM customers WHERE email = @email", new { email = normalized }, ct));
     }
 
     public Task<CustomerRecord?> FindAsync(DbSession session, string email, CancellationToken ct) =>

@@ -195,8 +195,7 @@ public sealed partial class EmailTriagedHandler(
             var drafted = c.Draft is { Accepted: true } draft && draft.ArticleId == article.Id ? draft.Body : null;
             var answerRecord = AnswerRecord.From(c.Draft, drafted is not null);
             await SendAsync(c, composer.AutoAnswer(c.Email, ticketId, article, drafted), ct);
-            var ticket = (await tickets.GetAsync(session, ticketId, ct))!;
-            await PublishTicketEventAsync(c, ticket, TicketEventKinds.AutoAnswered, ticket.Status, article.Id, ct);
+            await PublishTicketEventAsync(c, ticketId, m.Priority, m.Category, TicketEventKinds.AutoAnswered, TicketStatus.SolvedPendingConfirmation, article.Id, ct);
             await FinishAsync(c, ticketId, "auto_answered",
                 $"Auto-answered with article '{article.Id}' (confidence {answer.Confidence:F2} ≥ {answer.Threshold:F2}), {answerRecord.Describe()}",
                 new { article = article.Id, answer.Confidence, answer.Threshold, similarity = answer.Best.Similarity, score, breakdown, answer = answerRecord }, ct);
@@ -225,8 +224,7 @@ public sealed partial class EmailTriagedHandler(
             await c.Context.PublishAsync(Topics.MeetingRequested, c.Message.ConversationKey,
                 new MeetingRequested(newTicketId, c.Email.RawEmailId, slot.Start, slot.Duration, $"meeting:{c.Email.RawEmailId}"), ct);
         }
-        var created = (await tickets.GetAsync(session, newTicketId, ct))!;
-        await PublishTicketEventAsync(c, created, TicketEventKinds.Created, created.Status, assignment.Reason, ct);
+        await PublishTicketEventAsync(c, newTicketId, m.Priority, m.Category, TicketEventKinds.Created, TicketStatus.New, assignment.Reason, ct);
         await FinishAsync(c, newTicketId, "ticket_created",
             $"Ticket {TicketNumber.Format(newTicketId)} ({m.Category}, {m.Priority}); {assignment.Reason}" + (capReached ? "; auto-reply cap reached, no acknowledgement" : ""),
             new
@@ -319,8 +317,12 @@ public sealed partial class EmailTriagedHandler(
     }
 
     private Task PublishTicketEventAsync(ResolveContext c, TicketRecord ticket, string kind, string status, string? detail, CancellationToken ct) =>
-        c.Context.PublishAsync(Topics.TicketEvents, TicketNumber.Format(ticket.Id),
-            new TicketEvent(ticket.Id, TicketNumber.Format(ticket.Id), kind, status, ticket.Priority, ticket.Category, clock.GetUtcNow(), detail), ct);
+        PublishTicketEventAsync(c, ticket.Id, ticket.Priority, ticket.Category, kind, status, detail, ct);
+
+    /// <summary>Publishes from what the handler itself just wrote (a ticket it created is not read back).</summary>
+    private Task PublishTicketEventAsync(ResolveContext c, long ticketId, string priority, string category, string kind, string status, string? detail, CancellationToken ct) =>
+        c.Context.PublishAsync(Topics.TicketEvents, TicketNumber.Format(ticketId),
+            new TicketEvent(ticketId, TicketNumber.Format(ticketId), kind, status, priority, category, clock.GetUtcNow(), detail), ct);
 
     private async Task FinishAsync(ResolveContext c, long ticketId, string action, string summary, object analysis, CancellationToken ct)
     {
