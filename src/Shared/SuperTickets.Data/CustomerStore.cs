@@ -4,7 +4,6 @@ namespace SuperTickets.Data;
 
 public sealed class CustomerStore(TimeProvider clock)
 {
-    /// <summary>Finds the customer by address or creates one; returns its id and tier.</summary>
     /// <summary>The customer with this address, created if new: one statement for a new customer, two for a known one.</summary>
     public async Task<CustomerRecord> UpsertAsync(DbSession session, string email, string? name, CancellationToken ct)
     {
@@ -15,8 +14,8 @@ public sealed class CustomerStore(TimeProvider clock)
             """;
         var normalized = email.Trim().ToLowerInvariant();
         return await session.Connection.QuerySingleOrDefaultAsync<CustomerRecord>(session.Cmd(insert, new { email = normalized, name, now = clock.GetUtcNow() }, ct))
-            ?? await session.Connection.QuerySingleAsync<CustomerRecord>(session.Cmd(
-                "SELECT id, email, name, tier, created_at FROM customers WHERE email = @email", new { email = normalized }, ct));
+            ?? await FindAsync(session, normalized, ct)
+            ?? throw new InvalidOperationException("A customer that conflicted on insert could not be read back.");
     }
 
     public Task<CustomerRecord?> FindAsync(DbSession session, string email, CancellationToken ct) =>

@@ -64,7 +64,8 @@ public sealed class DbConnectionFactory : IAsyncDisposable
         }
         var connection = new SqliteConnection(_sqlite);
         await connection.OpenAsync(ct);
-        if (connection.Handle is { } handle && !Configured.TryGetValue(handle, out _))
+        var handle = connection.Handle!;
+        if (!Configured.TryGetValue(handle, out _))
         {
             await using var pragma = connection.CreateCommand();
             pragma.CommandText = SqlitePragmas;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using SuperTickets.Cli.Embedded;
 using SuperTickets.Data;
@@ -48,17 +47,7 @@ public static class EmbeddedBench
                     await BenchMeasurements.WarmUpAsync(factory, staging, inbox, warmUp, ct);
                 }
 
-                var sentBefore = await BenchMeasurements.CountSentAsync(factory, ct);
-                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                var clock = Stopwatch.StartNew();
-                foreach (var file in Directory.EnumerateFiles(staging, "load-*.eml"))
-                {
-                    File.Move(file, Path.Combine(inbox, Path.GetFileName(file)));
-                }
-                await BenchMeasurements.WaitForRepliesAsync(factory, count, sentBefore, ct);
-                clock.Stop();
-                cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-                var result = await BenchMeasurements.MeasureAsync(factory, count, clock.Elapsed, ct) with { CpuMsPerEmail = Math.Round(cpu.TotalMilliseconds / count, 3) };
+                var result = await BenchMeasurements.RunMeasuredAsync(factory, staging, inbox, count, ct);
                 await app.StopAsync(CancellationToken.None);
                 return result;
             }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -61,17 +60,7 @@ public static class KafkaBench
                 var factory = host.Services.GetRequiredService<DbConnectionFactory>();
                 await BenchMeasurements.WarmUpAsync(factory, staging, inbox, Math.Max(warmUp, MinWarmUpEmails), ct);
 
-                var sentBefore = await BenchMeasurements.CountSentAsync(factory, ct);
-                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                var clock = Stopwatch.StartNew();
-                foreach (var file in Directory.EnumerateFiles(staging, "load-*.eml"))
-                {
-                    File.Move(file, Path.Combine(inbox, Path.GetFileName(file)));
-                }
-                await BenchMeasurements.WaitForRepliesAsync(factory, count, sentBefore, ct);
-                clock.Stop();
-                cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-                pipeline = await BenchMeasurements.MeasureAsync(factory, count, clock.Elapsed, ct) with { CpuMsPerEmail = Math.Round(cpu.TotalMilliseconds / count, 3) };
+                pipeline = await BenchMeasurements.RunMeasuredAsync(factory, staging, inbox, count, ct);
                 await host.StopAsync(CancellationToken.None);
             }
             var roundTrip = await TransportRoundTrip.RunAsync(cluster.BootstrapServers, count, ct);
