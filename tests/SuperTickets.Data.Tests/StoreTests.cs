@@ -85,6 +85,29 @@ public sealed class StoreTests(PostgresServer postgres)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task A_write_session_that_failed_leaves_nothing_behind_and_the_next_one_commits(DbProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres);
+        const string insert = "INSERT INTO processed_messages (consumer, message_id, processed_at) VALUES (@consumer, @id, @now)";
+        await using (var failed = new DbSession(db.Factory))
+        {
+            await failed.BeginAsync(default);
+            await failed.Connection.ExecuteAsync(new CommandDefinition(insert, new { consumer = "c", id = "lost", now = Now }, failed.Transaction));
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+                failed.Connection.ExecuteAsync(new CommandDefinition(insert, new { consumer = "c", id = "lost", now = Now }, failed.Transaction)));
+        }
+        await using (var next = new DbSession(db.Factory))
+        {
+            await next.BeginAsync(default);
+            await next.Connection.ExecuteAsync(new CommandDefinition(insert, new { consumer = "c", id = "kept", now = Now }, next.Transaction));
+            await next.CommitAsync(default);
+        }
+
+        await using var connection = await db.Factory.OpenAsync(default);
+        Assert.Equal(["kept"], await connection.QueryAsync<string>("SELECT message_id FROM processed_messages WHERE consumer = 'c'"));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Outbox_rows_are_written_only_by_a_commit_and_claimed_once(DbProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider, postgres);

@@ -12,8 +12,8 @@ public sealed class AgentStore(DbConnectionFactory factory, TimeProvider clock)
             ON CONFLICT (email) DO UPDATE SET name = excluded.name, skills_json = excluded.skills_json,
                 languages_json = excluded.languages_json, max_concurrent = excluded.max_concurrent, status = excluded.status
             """;
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         await connection.ExecuteAsync(Sql.Cmd(sql, new
         {
             agent.Name, agent.Email, agent.SkillsJson, agent.LanguagesJson, agent.MaxConcurrent, agent.Status, now = clock.GetUtcNow(),

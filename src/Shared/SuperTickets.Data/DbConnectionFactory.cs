@@ -1,12 +1,14 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using SuperTickets.Data.Sqlite;
 
 namespace SuperTickets.Data;
 
 /// <summary>
-/// The process-wide source of connections. SQLite allows one writer at a time, so write transactions take
-/// <see cref="AcquireWriteAsync"/> first; on PostgreSQL that is free.
+/// The process-wide source of connections. SQLite allows one writer at a time, so writes go through
+/// <see cref="OpenWriterAsync"/>: the write lock and the one kept writer connection, whose statements stay prepared
+/// (<see cref="StatementCachingConnection"/>). On PostgreSQL the lock is free and the writer is a pooled connection.
 /// </summary>
 public sealed class DbConnectionFactory : IAsyncDisposable
 {
@@ -26,6 +28,7 @@ public sealed class DbConnectionFactory : IAsyncDisposable
     private static readonly object Marker = new();
 
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private StatementCachingConnection? _writer;
 
     public DbConnectionFactory(DbProvider provider, string connectionString)
     {
@@ -62,6 +65,38 @@ public sealed class DbConnectionFactory : IAsyncDisposable
         {
             return await _postgres.OpenConnectionAsync(ct);
         }
+        return await OpenSqliteAsync(ct);
+    }
+
+    /// <summary>
+    /// The write lock and a connection to write on. On SQLite it is the kept writer connection (opened on first use,
+    /// closed with the factory): only the holder of the lock uses it, so its prepared statements need no locking.
+    /// </summary>
+    public async Task<WriterLease> OpenWriterAsync(CancellationToken ct)
+    {
+        if (_postgres is not null)
+        {
+            return new WriterLease(await _postgres.OpenConnectionAsync(ct), owned: true, null);
+        }
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            if (_writer is not { State: System.Data.ConnectionState.Open })
+            {
+                _writer?.Dispose();
+                _writer = new StatementCachingConnection(await OpenSqliteAsync(ct));
+            }
+            return new WriterLease(_writer, owned: false, _writeLock);
+        }
+        catch
+        {
+            _writeLock.Release();
+            throw;
+        }
+    }
+
+    private async Task<SqliteConnection> OpenSqliteAsync(CancellationToken ct)
+    {
         var connection = new SqliteConnection(_sqlite);
         await connection.OpenAsync(ct);
         var handle = connection.Handle!;
@@ -91,6 +126,12 @@ public sealed class DbConnectionFactory : IAsyncDisposable
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync();
+        }
+        if (_writer is not null)
+        {
+            await _writeLock.WaitAsync(TimeSpan.FromSeconds(10)); // a writer still busy at shutdown loses its connection
+            await _writer.DisposeAsync();
+            _writer = null;
         }
         _writeLock.Dispose();
     }

@@ -9,7 +9,7 @@ namespace SuperTickets.Data;
 public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
 {
     private readonly List<Func<DbSession, CancellationToken, Task>> _beforeCommit = [];
-    private IDisposable? _writeLock;
+    private WriterLease? _writer;
     private DbConnection? _connection;
     private DbTransaction? _transaction;
 
@@ -38,10 +38,10 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
         {
             throw new InvalidOperationException("The session has already begun.");
         }
-        _writeLock = await factory.AcquireWriteAsync(ct);
+        _writer = await factory.OpenWriterAsync(ct);
         try
         {
-            _connection = await factory.OpenAsync(ct);
+            _connection = _writer.Connection;
             _transaction = await _connection.BeginTransactionAsync(ct);
         }
         catch
@@ -80,12 +80,15 @@ public sealed class DbSession(DbConnectionFactory factory) : IAsyncDisposable
             await _transaction.DisposeAsync();
             _transaction = null;
         }
-        if (_connection is not null)
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync(); // the writer connection stays open for the next holder (SQLite)
+            _writer = null;
+        }
+        else if (_connection is not null)
         {
             await _connection.DisposeAsync();
-            _connection = null;
         }
-        _writeLock?.Dispose();
-        _writeLock = null;
+        _connection = null;
     }
 }

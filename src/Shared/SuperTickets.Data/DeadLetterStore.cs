@@ -16,8 +16,8 @@ public sealed class DeadLetterStore(DbConnectionFactory factory) : IDeadLetterSi
                 @ExceptionType, @ExceptionMessage, @Attempts, @OriginalPartition, @OriginalOffset, @FirstFailedAt, @FailedAt)
             """;
         var envelope = deadLetter.Envelope;
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         await connection.ExecuteAsync(new CommandDefinition(sql, new
         {
             envelope.MessageId,

@@ -12,8 +12,8 @@ public sealed class KbStore(DbConnectionFactory factory)
             ON CONFLICT (id) DO UPDATE SET title = excluded.title, body = excluded.body, category = excluded.category,
                 tags_json = excluded.tags_json, language = excluded.language, updated_at = excluded.updated_at
             """;
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(sql, articles, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
@@ -21,8 +21,8 @@ public sealed class KbStore(DbConnectionFactory factory)
 
     public async Task<bool> DeleteAsync(string id, CancellationToken ct)
     {
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         return await connection.ExecuteAsync(Sql.Cmd("DELETE FROM kb_articles WHERE id = @id", new { id }, ct)) == 1;
     }
 

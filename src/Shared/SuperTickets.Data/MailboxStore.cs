@@ -10,8 +10,8 @@ public sealed class MailboxStore(DbConnectionFactory factory, TimeProvider clock
             INSERT INTO mailboxes (id, kind, address, status, updated_at) VALUES (@id, @kind, @address, 'active', @now)
             ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, address = excluded.address
             """;
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         await connection.ExecuteAsync(Sql.Cmd(sql, new { id, kind, address, now = clock.GetUtcNow() }, ct));
     }
 
@@ -28,8 +28,8 @@ public sealed class MailboxStore(DbConnectionFactory factory, TimeProvider clock
 
     public async Task SetStatusAsync(string id, string status, string? lastError, CancellationToken ct)
     {
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         await connection.ExecuteAsync(Sql.Cmd(
             "UPDATE mailboxes SET status = @status, last_error = @lastError, updated_at = @now WHERE id = @id",
             new { id, status, lastError, now = clock.GetUtcNow() }, ct));
@@ -38,8 +38,8 @@ public sealed class MailboxStore(DbConnectionFactory factory, TimeProvider clock
     /// <summary>A poller's view of its health ("active" or "degraded"); never overrides an admin's pause.</summary>
     public async Task ReportHealthAsync(string id, string? error, CancellationToken ct)
     {
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         await connection.ExecuteAsync(Sql.Cmd(
             "UPDATE mailboxes SET status = @status, last_error = @error, updated_at = @now WHERE id = @id AND status <> 'paused'",
             new { id, status = error is null ? "active" : "degraded", error, now = clock.GetUtcNow() }, ct));

@@ -1,4 +1,4 @@
-using System.Data;
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
@@ -7,34 +7,60 @@ namespace SuperTickets.Data;
 
 /// <summary>
 /// Multi-row INSERT statements built directly on ADO.NET. Their text varies with the row count, so going through
-/// Dapper would emit and cache a new mapper per distinct statement; rows are bound positionally by name here.
+/// Dapper would emit and cache a new mapper per distinct statement; rows are bound positionally by name here. The text
+/// of each shape (statement, row count) is built once, so on SQLite's kept writer connection each shape stays prepared.
 /// </summary>
 internal static class MultiRowInsert
 {
     /// <summary>Rows per statement: large enough to amortize a statement, small enough to keep binding cheap.</summary>
     public const int RowsPerStatement = 32;
 
+    private static readonly ConcurrentDictionary<(string Head, string Tail, int Rows, int Columns), string> Texts = new();
+    private static readonly ConcurrentDictionary<(int Rows, int Columns), string[]> Names = new();
+
     public static DbCommand Create(DbSession session, string head, int rows, int columns, string tail, Func<int, int, object?> value)
     {
         var command = session.Connection.CreateCommand();
         command.Transaction = session.Transaction;
+        command.CommandText = Texts.GetOrAdd((head, tail, rows, columns), static key => BuildText(key.Head, key.Tail, key.Rows, key.Columns));
+        var names = Names.GetOrAdd((rows, columns), static key => BuildNames(key.Rows, key.Columns));
+        for (var row = 0; row < rows; row++)
+        {
+            for (var column = 0; column < columns; column++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = names[row * columns + column];
+                parameter.Value = Normalize(value(row, column));
+                command.Parameters.Add(parameter);
+            }
+        }
+        return command;
+    }
+
+    private static string[] BuildNames(int rows, int columns)
+    {
+        var names = new string[rows * columns];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = string.Create(CultureInfo.InvariantCulture, $"@p{i / columns}_{i % columns}");
+        }
+        return names;
+    }
+
+    private static string BuildText(string head, string tail, int rows, int columns)
+    {
+        var names = Names.GetOrAdd((rows, columns), static key => BuildNames(key.Rows, key.Columns));
         var sql = new StringBuilder(head);
         for (var row = 0; row < rows; row++)
         {
             sql.Append(row == 0 ? " (" : ", (");
             for (var column = 0; column < columns; column++)
             {
-                var name = string.Create(CultureInfo.InvariantCulture, $"@p{row}_{column}");
-                sql.Append(column == 0 ? "" : ", ").Append(name);
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = Normalize(value(row, column));
-                command.Parameters.Add(parameter);
+                sql.Append(column == 0 ? "" : ", ").Append(names[row * columns + column]);
             }
             sql.Append(')');
         }
-        command.CommandText = sql.Append(' ').Append(tail).ToString();
-        return command;
+        return sql.Append(' ').Append(tail).ToString();
     }
 
     /// <summary>Instants go in as UTC in the provider's own format, exactly as Dapper binds them elsewhere.</summary>

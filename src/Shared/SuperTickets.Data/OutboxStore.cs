@@ -26,8 +26,8 @@ public sealed class OutboxStore(DbConnectionFactory factory, TimeProvider clock)
             RETURNING id, message_id, topic, msg_key, message_type, headers_json, payload, created_at
             """;
         var now = clock.GetUtcNow();
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         var rows = await connection.QueryAsync<OutboxRow>(new CommandDefinition(
             factory.Provider == DbProvider.Postgres ? postgres : sqlite,
             new { lockedUntil = now + lease, createdBefore = now - minAge, now, max },
@@ -41,8 +41,8 @@ public sealed class OutboxStore(DbConnectionFactory factory, TimeProvider clock)
         {
             return;
         }
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         await connection.ExecuteAsync(Sql.Cmd(
             "DELETE FROM outbox WHERE id " + Sql.InList(factory.Provider, "ids"), new { ids = outboxIds.ToArray() }, ct));
     }

@@ -17,8 +17,8 @@ public sealed class SlaPolicyStore(DbConnectionFactory factory)
                 use_business_hours = excluded.use_business_hours, calendar_id = excluded.calendar_id,
                 enabled = excluded.enabled, updated_at = excluded.updated_at
             """;
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(sql, policies, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);

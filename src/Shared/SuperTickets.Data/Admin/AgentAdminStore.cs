@@ -22,8 +22,8 @@ public sealed class AgentAdminStore(DbConnectionFactory factory)
             ON CONFLICT (email) DO NOTHING
             RETURNING id
             """;
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         return await connection.ExecuteScalarAsync<long?>(Sql.Cmd(sql, agent, ct));
     }
 
@@ -35,8 +35,8 @@ public sealed class AgentAdminStore(DbConnectionFactory factory)
                 max_concurrent = @MaxConcurrent, status = @Status
             WHERE id = @Id
             """;
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         return await connection.ExecuteAsync(Sql.Cmd(sql, agent, ct)) == 1;
     }
 
@@ -49,8 +49,8 @@ public sealed class AgentAdminStore(DbConnectionFactory factory)
 
     public async Task<DeleteOutcome> DeleteAsync(long id, CancellationToken ct)
     {
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         await using var transaction = await connection.BeginTransactionAsync(ct);
         if (await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM agents WHERE id = @id", new { id }, transaction, cancellationToken: ct)) == 0)
         {

@@ -12,8 +12,8 @@ public sealed class ApiKeyStore(DbConnectionFactory factory, TimeProvider clock)
         const string sql = """
             INSERT INTO api_keys (id, name, role, key_hash, created_at) VALUES (@Id, @Name, @Role, @KeyHash, @CreatedAt)
             """;
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         await connection.ExecuteAsync(Sql.Cmd(sql, key, ct));
     }
 
@@ -34,8 +34,8 @@ public sealed class ApiKeyStore(DbConnectionFactory factory, TimeProvider clock)
     /// <summary>Revokes the key; false when no active key has this id.</summary>
     public async Task<bool> RevokeAsync(string id, CancellationToken ct)
     {
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         return await connection.ExecuteAsync(Sql.Cmd(
             "UPDATE api_keys SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL", new { id, now = clock.GetUtcNow() }, ct)) == 1;
     }

@@ -11,8 +11,8 @@ public sealed class AuditLogStore(DbConnectionFactory factory)
             INSERT INTO audit_log (occurred_at, actor, role, action, target, outcome, status_code, detail)
             VALUES (@OccurredAt, @Actor, @Role, @Action, @Target, @Outcome, @StatusCode, @Detail)
             """;
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         await connection.ExecuteAsync(Sql.Cmd(sql, entry, ct));
     }
 

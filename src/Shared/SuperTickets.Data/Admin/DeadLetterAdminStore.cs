@@ -24,16 +24,16 @@ public sealed class DeadLetterAdminStore(DbConnectionFactory factory)
 
     public async Task<bool> DeleteAsync(long id, CancellationToken ct)
     {
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         return await connection.ExecuteAsync(Sql.Cmd("DELETE FROM dead_letters WHERE id = @id", new { id }, ct)) == 1;
     }
 
     /// <summary>Deletes replayed dead letters, or every dead letter when <paramref name="includePending"/>; returns the count.</summary>
     public async Task<int> PurgeAsync(bool includePending, CancellationToken ct)
     {
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         return await connection.ExecuteAsync(Sql.Cmd(
             includePending ? "DELETE FROM dead_letters" : "DELETE FROM dead_letters WHERE replayed_at IS NOT NULL", null, ct));
     }

@@ -43,8 +43,8 @@ public sealed class SlaAdminStore(DbConnectionFactory factory)
             ON CONFLICT (id) DO UPDATE SET time_zone = excluded.time_zone, weekly_hours_json = excluded.weekly_hours_json,
                 holidays_json = excluded.holidays_json, updated_at = excluded.updated_at
             """;
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         await connection.ExecuteAsync(Sql.Cmd(sql, calendar, ct));
     }
 
@@ -56,8 +56,8 @@ public sealed class SlaAdminStore(DbConnectionFactory factory)
 
     private async Task<DeleteOutcome> DeleteAsync(string exists, string references, string delete, string id, CancellationToken ct)
     {
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         await using var transaction = await connection.BeginTransactionAsync(ct);
         if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(exists, new { id }, transaction, cancellationToken: ct)) == 0)
         {

@@ -11,8 +11,8 @@ public sealed class SlaSweepRunStore(DbConnectionFactory factory)
             INSERT INTO sla_sweep_runs (instance_id, scheduled_at, started_at, finished_at, fired)
             VALUES (@InstanceId, @ScheduledAt, @StartedAt, @FinishedAt, @Fired)
             """;
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         await connection.ExecuteAsync(Sql.Cmd(sql, run, ct));
     }
 

@@ -23,8 +23,8 @@ public sealed class SlaWebhookDeliveryStore(DbConnectionFactory factory, TimePro
             VALUES (@ticketId, @threshold, @target, @now)
             ON CONFLICT (ticket_id, threshold, target) DO NOTHING
             """;
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         await connection.ExecuteAsync(Sql.Cmd(sql, new { ticketId, threshold, target, now = clock.GetUtcNow() }, ct));
     }
 }
