@@ -4,6 +4,8 @@ namespace SuperTickets.Data;
 
 public sealed class AgentStore(DbConnectionFactory factory, TimeProvider clock)
 {
+    private readonly CommitBatch<(long TicketId, long? AgentId, string Reason, DateTimeOffset At)> _assignments = new(WriteAssignmentsAsync);
+
     public async Task UpsertAsync(AgentRecord agent, CancellationToken ct)
     {
         const string sql = """
@@ -35,6 +37,26 @@ public sealed class AgentStore(DbConnectionFactory factory, TimeProvider clock)
         session.Connection.ExecuteAsync(session.Cmd(
             "INSERT INTO assignments (ticket_id, agent_id, reason, assigned_at) VALUES (@ticketId, @agentId, @reason, @now)",
             new { ticketId, agentId, reason, now = clock.GetUtcNow() }, ct));
+
+    /// <summary>Records the assignment when the session commits, with the batch's others in one statement.</summary>
+    public void RecordAssignmentOnCommit(DbSession session, long ticketId, long? agentId, string reason) =>
+        _assignments.Add(session, (ticketId, agentId, reason, clock.GetUtcNow()));
+
+    private static async Task WriteAssignmentsAsync(DbSession session, IReadOnlyList<(long TicketId, long? AgentId, string Reason, DateTimeOffset At)> rows, CancellationToken ct)
+    {
+        foreach (var chunk in rows.Chunk(MultiRowInsert.RowsPerStatement))
+        {
+            await using var command = MultiRowInsert.Create(session, "INSERT INTO assignments (ticket_id, agent_id, reason, assigned_at) VALUES",
+                chunk.Length, 4, "", (row, column) => column switch
+                {
+                    0 => chunk[row].TicketId,
+                    1 => chunk[row].AgentId,
+                    2 => chunk[row].Reason,
+                    _ => chunk[row].At,
+                });
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
 
     /// <summary>The agent who most recently got a ticket (round-robin tie-break).</summary>
     public Task<long?> LastAssignedAgentAsync(DbSession session, CancellationToken ct) =>

@@ -7,4 +7,7 @@ public sealed record CustomerRecord
     public string? Name { get; init; }
     public string Tier { get; init; } = "";
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>True when the lookup created this customer (no earlier tickets or replies can exist).</summary>
+    public bool IsNew { get; init; }
 }

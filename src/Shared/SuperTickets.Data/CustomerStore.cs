@@ -13,8 +13,9 @@ public sealed class CustomerStore(TimeProvider clock)
             RETURNING id, email, name, tier, created_at
             """;
         var normalized = email.Trim().ToLowerInvariant();
-        return await session.Connection.QuerySingleOrDefaultAsync<CustomerRecord>(session.Cmd(insert, new { email = normalized, name, now = clock.GetUtcNow() }, ct))
-            ?? await FindAsync(session, normalized, ct)
+        var created = await session.Connection.QuerySingleOrDefaultAsync<CustomerRecord>(session.Cmd(insert, new { email = normalized, name, now = clock.GetUtcNow() }, ct));
+        return created is not null ? created with { IsNew = true }
+            : await FindAsync(session, normalized, ct)
             ?? throw new InvalidOperationException("A customer that conflicted on insert could not be read back.");
     }
 

@@ -84,7 +84,7 @@ public sealed class DbConnectionFactory : IAsyncDisposable
             if (_writer is not { State: System.Data.ConnectionState.Open })
             {
                 _writer?.Dispose();
-                _writer = new StatementCachingConnection(await OpenSqliteAsync(ct));
+                _writer = new StatementCachingConnection(await OpenSqliteWriterAsync(ct));
             }
             return new WriterLease(_writer, owned: false, _writeLock);
         }
@@ -93,6 +93,17 @@ public sealed class DbConnectionFactory : IAsyncDisposable
             _writeLock.Release();
             throw;
         }
+    }
+
+    /// <summary>The writer is not pooled: it stays open for the factory's life, so it is configured once here.</summary>
+    private async Task<SqliteConnection> OpenSqliteWriterAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_sqlite) { Pooling = false }.ToString());
+        await connection.OpenAsync(ct);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = SqlitePragmas;
+        await pragma.ExecuteNonQueryAsync(ct);
+        return connection;
     }
 
     private async Task<SqliteConnection> OpenSqliteAsync(CancellationToken ct)

@@ -5,6 +5,8 @@ namespace SuperTickets.Data;
 /// <summary>Raw bytes (stored once per content hash), their parsed view and their processing status.</summary>
 public sealed class EmailStore(DbConnectionFactory factory)
 {
+    private readonly CommitBatch<(long Id, string Status)> _statuses = new(WriteStatusesAsync);
+
     /// <summary>Stores the raw email unless this mailbox already has it; returns the new id or null for a duplicate.</summary>
     public async Task<long?> TryInsertRawAsync(DbSession session, RawEmailInsert email, string status, string? quarantineReason, CancellationToken ct)
     {
@@ -35,6 +37,22 @@ public sealed class EmailStore(DbConnectionFactory factory)
             ON CONFLICT (raw_email_id) DO NOTHING
             """;
         return session.Connection.ExecuteAsync(session.Cmd(sql, parsed with { SentAt = parsed.SentAt?.ToUniversalTime() }, ct));
+    }
+
+    /// <summary>
+    /// Sets the status (and clears any quarantine reason) when the session commits, one statement per status for the
+    /// whole batch. For a stage's own progress mark, which nothing in its transaction reads back.
+    /// </summary>
+    public void SetStatusOnCommit(DbSession session, long id, string status) => _statuses.Add(session, (id, status));
+
+    private static async Task WriteStatusesAsync(DbSession session, IReadOnlyList<(long Id, string Status)> statuses, CancellationToken ct)
+    {
+        foreach (var group in statuses.GroupBy(s => s.Status, StringComparer.Ordinal))
+        {
+            await session.Connection.ExecuteAsync(session.Cmd(
+                "UPDATE raw_emails SET status = @status, quarantine_reason = NULL WHERE id " + Sql.InList(session.Provider, "ids"),
+                new { status = group.Key, ids = group.Select(s => s.Id).ToArray() }, ct));
+        }
     }
 
     public Task SetStatusAsync(DbSession session, long id, string status, string? quarantineReason, CancellationToken ct) =>

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Dapper;
 using SuperTickets.Messaging;
@@ -11,16 +10,11 @@ namespace SuperTickets.Data;
 /// </summary>
 public sealed class InteractionLog(DbConnectionFactory factory, TimeProvider clock)
 {
-    private readonly ConditionalWeakTable<DbSession, List<PendingInteraction>> _pending = [];
+    private readonly CommitBatch<PendingInteraction> _pending = new(WriteAsync);
 
     public Task AddAsync(DbSession session, Interaction interaction, CancellationToken ct)
     {
-        var pending = _pending.GetValue(session, _ => []);
-        if (pending.Count == 0)
-        {
-            session.BeforeCommit(FlushAsync);
-        }
-        pending.Add(new PendingInteraction(clock.GetUtcNow(), interaction,
+        _pending.Add(session, new PendingInteraction(clock.GetUtcNow(), interaction,
             interaction.Analysis is null ? null : JsonSerializer.Serialize(interaction.Analysis, MessageSerializer.JsonOptions)));
         return Task.CompletedTask;
     }
@@ -37,13 +31,8 @@ public sealed class InteractionLog(DbConnectionFactory factory, TimeProvider clo
         return (await connection.QueryAsync<InteractionRecord>(Sql.Cmd(sql, new { emailId, ticketId, limit }, ct))).ToList();
     }
 
-    private async Task FlushAsync(DbSession session, CancellationToken ct)
+    private static async Task WriteAsync(DbSession session, IReadOnlyList<PendingInteraction> pending, CancellationToken ct)
     {
-        if (!_pending.TryGetValue(session, out var pending))
-        {
-            return;
-        }
-        _pending.Remove(session);
         foreach (var chunk in pending.Chunk(MultiRowInsert.RowsPerStatement))
         {
             await using var command = MultiRowInsert.Create(session,

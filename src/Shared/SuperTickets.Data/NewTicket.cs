@@ -14,4 +14,6 @@ public sealed record NewTicket(
     string? SlaPolicyId,
     long RootEmailId,
     string? RootMessageId,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    long? AssigneeId = null,
+    DateTimeOffset? SolvedAt = null);

@@ -15,9 +15,9 @@ public sealed class TicketStore(DbConnectionFactory factory)
     {
         const string sql = """
             INSERT INTO tickets (subject, customer_id, status, priority, category, intent, channel, language, sentiment,
-                smart_score, score_breakdown_json, sla_policy_id, root_email_id, root_message_id, created_at, updated_at)
+                smart_score, score_breakdown_json, sla_policy_id, root_email_id, root_message_id, created_at, updated_at, assignee_id, solved_at)
             VALUES (@Subject, @CustomerId, @Status, @Priority, @Category, @Intent, 'email', @Language, @Sentiment,
-                @SmartScore, @ScoreBreakdownJson, @SlaPolicyId, @RootEmailId, @RootMessageId, @CreatedAt, @CreatedAt)
+                @SmartScore, @ScoreBreakdownJson, @SlaPolicyId, @RootEmailId, @RootMessageId, @CreatedAt, @CreatedAt, @AssigneeId, @SolvedAt)
             RETURNING id
             """;
         return await session.Connection.ExecuteScalarAsync<long>(session.Cmd(sql, ticket, ct));

@@ -18,6 +18,9 @@ public static class BenchMeasurements
     {
         var sentBefore = await CountSentAsync(factory, ct);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var collections = GC.CollectionCount(0);
+        var paused = GC.GetTotalPauseDuration();
         var clock = Stopwatch.StartNew();
         foreach (var file in Directory.EnumerateFiles(staging, "load-*.eml"))
         {
@@ -26,7 +29,15 @@ public static class BenchMeasurements
         await WaitForRepliesAsync(factory, count, sentBefore, ct);
         clock.Stop();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        return await MeasureAsync(factory, count, clock.Elapsed, ct) with { CpuMsPerEmail = Math.Round(cpu.TotalMilliseconds / count, 3) };
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        collections = GC.CollectionCount(0) - collections;
+        return await MeasureAsync(factory, count, clock.Elapsed, ct) with
+        {
+            CpuMsPerEmail = Math.Round(cpu.TotalMilliseconds / count, 3),
+            AllocatedKbPerEmail = Math.Round(allocated / 1024.0 / count, 1),
+            GarbageCollections = collections,
+            GcPauseMs = Math.Round((GC.GetTotalPauseDuration() - paused).TotalMilliseconds, 1),
+        };
     }
 
     /// <summary>

@@ -4,4 +4,13 @@ public sealed record BenchResult(int Emails, double Seconds, double EmailsPerSec
 {
     /// <summary>This process's CPU time (user + system, all threads) over the measured window, per email.</summary>
     public double CpuMsPerEmail { get; init; }
+
+    /// <summary>Managed memory allocated by this process over the measured window (all threads), per email.</summary>
+    public double AllocatedKbPerEmail { get; init; }
+
+    /// <summary>Garbage collections (all generations) over the measured window.</summary>
+    public int GarbageCollections { get; init; }
+
+    /// <summary>Time the garbage collector had the process paused over the measured window.</summary>
+    public double GcPauseMs { get; init; }
 }

@@ -133,8 +133,11 @@ public static class BenchCommand
         ["tickets"] = result.Tickets,
         ["replies"] = result.Replies,
         ["cpuMsPerEmail"] = result.CpuMsPerEmail,
+        ["allocatedKbPerEmail"] = result.AllocatedKbPerEmail,
+        ["garbageCollections"] = result.GarbageCollections,
+        ["gcPauseMs"] = result.GcPauseMs,
     };
 
     private static string Describe(BenchResult result) =>
-        $"{result.Emails} emails in {result.Seconds:F2} s: {result.EmailsPerSecond:F0} emails/s; latency p50 {result.P50Ms} ms, p95 {result.P95Ms} ms, p99 {result.P99Ms} ms; {result.Tickets} tickets, {result.Replies} replies sent; {result.CpuMsPerEmail} ms of CPU per email.";
+        $"{result.Emails} emails in {result.Seconds:F2} s: {result.EmailsPerSecond:F0} emails/s; latency p50 {result.P50Ms} ms, p95 {result.P95Ms} ms, p99 {result.P99Ms} ms; {result.Tickets} tickets, {result.Replies} replies sent; {result.CpuMsPerEmail} ms of CPU and {result.AllocatedKbPerEmail} KB allocated per email, {result.GarbageCollections} garbage collections pausing {result.GcPauseMs} ms.";
 }

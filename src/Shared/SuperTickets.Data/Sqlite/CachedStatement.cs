@@ -13,4 +13,30 @@ internal sealed class CachedStatement(string sql, SqliteCommand command, bool ca
     public bool Cached { get; } = cached;
 
     public bool Leased { get; set; }
+
+    /// <summary>
+    /// Dapper names parameters without a prefix ("id"); Microsoft.Data.Sqlite then searches the statement for the name
+    /// as given and with each of ':', '@' and '$' in front, allocating a string and a UTF-8 copy for each try. Naming
+    /// them "@id" once per statement makes binding one lookup.
+    /// </summary>
+    public void PrefixParameterNames()
+    {
+        var parameters = Command.Parameters;
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var parameter = parameters[i];
+            var name = parameter.ParameterName;
+            if (name.Length > 0 && name[0] is not ('@' or ':' or '$'))
+            {
+                if (!_prefixed.TryGetValue(name, out var prefixed))
+                {
+                    prefixed = "@" + name;
+                    _prefixed[name] = prefixed;
+                }
+                parameter.ParameterName = prefixed;
+            }
+        }
+    }
+
+    private readonly Dictionary<string, string> _prefixed = new(StringComparer.Ordinal);
 }

@@ -67,7 +67,7 @@ internal sealed class CachedStatementCommand(StatementCachingConnection connecti
         }
     }
 
-    protected override DbParameterCollection DbParameterCollection => Current(allowEmpty: true).Parameters;
+    protected override DbParameterCollection DbParameterCollection => Leased(allowEmpty: true).Command.Parameters;
 
     protected override DbTransaction? DbTransaction
     {
@@ -104,8 +104,19 @@ internal sealed class CachedStatementCommand(StatementCachingConnection connecti
         base.Dispose(disposing);
     }
 
-    /// <summary>The leased command with this command's settings applied.</summary>
-    private SqliteCommand Current(bool allowEmpty = false)
+    /// <summary>The leased command with this command's settings applied, its parameters named as the SQL names them.</summary>
+    private SqliteCommand Current()
+    {
+        var statement = Leased(allowEmpty: false);
+        statement.PrefixParameterNames();
+        var command = statement.Command;
+        command.Transaction = (SqliteTransaction?)_transaction;
+        command.CommandTimeout = CommandTimeout;
+        command.CommandType = CommandType;
+        return command;
+    }
+
+    private CachedStatement Leased(bool allowEmpty)
     {
         if (_statement is null)
         {
@@ -115,10 +126,6 @@ internal sealed class CachedStatementCommand(StatementCachingConnection connecti
             }
             _statement = new CachedStatement("", connection.CreateInnerCommand(""), cached: false) { Leased = true };
         }
-        var command = _statement.Command;
-        command.Transaction = (SqliteTransaction?)_transaction;
-        command.CommandTimeout = CommandTimeout;
-        command.CommandType = CommandType;
-        return command;
+        return _statement;
     }
 }

@@ -127,7 +127,7 @@ public sealed partial class EmailTriagedHandler(
 
     private async Task IgnoreAsync(ResolveContext c, string action, string reason, CancellationToken ct)
     {
-        await emails.SetStatusAsync(session, c.Email.RawEmailId, EmailStatus.Ignored, null, ct);
+        emails.SetStatusOnCommit(session, c.Email.RawEmailId, EmailStatus.Ignored);
         await log.AddAsync(session, new Interaction("resolve", "ignored_" + action, c.Email.RawEmailId, null, c.Context.CorrelationId,
             $"No ticket and no reply: {reason}", new { reason }), ct);
         LogIgnored(logger, c.Email.RawEmailId, action);
@@ -164,7 +164,7 @@ public sealed partial class EmailTriagedHandler(
             await PublishTicketEventAsync(c, ticket, TicketEventKinds.MessageAppended, ticket.Status == TicketStatus.Pending ? TicketStatus.Open : ticket.Status, null, ct);
             action = "appended";
         }
-        await emails.SetStatusAsync(session, c.Email.RawEmailId, c.Message.Noise is null ? EmailStatus.Resolved : EmailStatus.Ignored, null, ct);
+        emails.SetStatusOnCommit(session, c.Email.RawEmailId, c.Message.Noise is null ? EmailStatus.Resolved : EmailStatus.Ignored);
         await log.AddAsync(session, new Interaction("resolve", action, c.Email.RawEmailId, ticketId, c.Context.CorrelationId,
             $"Reply on {TicketNumber.Format(ticketId)} ({ticket.Status}): {action.Replace('_', ' ')}",
             new { previousStatus = ticket.Status, noise = c.Message.Noise }), ct);
@@ -176,10 +176,11 @@ public sealed partial class EmailTriagedHandler(
         var m = c.Message;
         var customer = await customers.UpsertAsync(session, c.Email.FromAddress, c.Email.FromName, ct);
         var isVip = customer.Tier == "vip" || m.PriorityReasons.Any(r => r.Contains("vip", StringComparison.OrdinalIgnoreCase));
+        // A customer created just now has no earlier tickets and has had no automatic reply: two queries fewer.
         var (score, breakdown) = SmartScore.Compute(m.Priority, m.Sentiment, isVip, m.Alerts.Count,
-            await customers.CountTicketsSinceAsync(session, customer.Id, now.AddDays(-7), ct), TimeSpan.Zero);
+            customer.IsNew ? 0 : await customers.CountTicketsSinceAsync(session, customer.Id, now.AddDays(-7), ct), TimeSpan.Zero);
         var answer = c.Answer ?? (await knowledge.GetAsync(ct)).Decide(KnowledgeQuery(c.Email), resolveOptions.Value.AutoAnswerThreshold);
-        var capReached = await AutoReplyCapReachedAsync(c.Email.FromAddress, now, ct);
+        var capReached = !customer.IsNew && await AutoReplyCapReachedAsync(c.Email.FromAddress, now, ct);
         var blockers = AutoAnswerBlockers(m, capReached);
         if (c.Draft is { Status: AnswerDraftStatus.NotAnswered } notAnswered && notAnswered.ArticleId == answer.Best?.Article.Id)
         {
@@ -189,8 +190,7 @@ public sealed partial class EmailTriagedHandler(
         if (answer.IsAnswerable && blockers.Count == 0)
         {
             var article = answer.Best!.Article;
-            var ticketId = await tickets.CreateAsync(session, NewTicket(c, customer.Id, TicketStatus.SolvedPendingConfirmation, score, breakdown, null, now), ct);
-            await tickets.UpdateStatusAsync(session, ticketId, TicketStatus.SolvedPendingConfirmation, now, ct);
+            var ticketId = await tickets.CreateAsync(session, NewTicket(c, customer.Id, TicketStatus.SolvedPendingConfirmation, score, breakdown, null, now) with { SolvedAt = now }, ct);
             await tickets.AppendMessageAsync(session, InboundMessage(c.Email, ticketId, now), ct);
             var drafted = c.Draft is { Accepted: true } draft && draft.ArticleId == article.Id ? draft.Body : null;
             var answerRecord = AnswerRecord.From(c.Draft, drafted is not null);
@@ -203,13 +203,14 @@ public sealed partial class EmailTriagedHandler(
         }
 
         var plan = await planner.PlanAsync(m.Priority, m.Category, customer.Tier, now, ct);
-        var newTicketId = await tickets.CreateAsync(session, NewTicket(c, customer.Id, TicketStatus.New, score, breakdown, plan?.Policy.Id, now), ct);
+        var assignment = await ChooseAssigneeAsync(m, ct);
+        var newTicketId = await tickets.CreateAsync(session, NewTicket(c, customer.Id, TicketStatus.New, score, breakdown, plan?.Policy.Id, now) with { AssigneeId = assignment.AgentId }, ct);
+        agents.RecordAssignmentOnCommit(session, newTicketId, assignment.AgentId, assignment.Reason);
         await tickets.AppendMessageAsync(session, InboundMessage(c.Email, newTicketId, now), ct);
         if (plan is { } p)
         {
             await sla.StartAsync(session, newTicketId, p.Policy.Id, p.FirstResponseDue, p.ResolutionDue, ct);
         }
-        var assignment = await AssignAsync(newTicketId, m, ct);
         if (!capReached)
         {
             await SendAsync(c, composer.Acknowledgement(c.Email, newTicketId, m.Category, m.Priority, plan?.FirstResponseDue), ct);
@@ -277,22 +278,20 @@ public sealed partial class EmailTriagedHandler(
     }
 
     /// <summary>
-    /// Chooses the agent from the batch's roster: agents and their open-ticket counts are read once per transaction and
-    /// then kept current by the batch's own assignments (counting every open ticket per email made each assignment
-    /// cost as much as the whole backlog).
+    /// Chooses the agent of a new ticket from the batch's roster, before the ticket is written (it is created assigned):
+    /// agents and their open-ticket counts are read once per transaction and then kept current by the batch's own
+    /// assignments (counting every open ticket per email made each assignment cost as much as the whole backlog).
     /// </summary>
-    private async Task<AssignmentDecision> AssignAsync(long ticketId, EmailTriaged m, CancellationToken ct)
+    private async Task<AssignmentDecision> ChooseAssigneeAsync(EmailTriaged m, CancellationToken ct)
     {
         _roster ??= await LoadRosterAsync(ct);
         var decision = Assigner.Choose(_roster.Agents, m.Category, m.Language, _roster.LastAssigned);
         if (decision.AgentId is { } agentId)
         {
-            await tickets.SetAssigneeAsync(session, ticketId, agentId, clock.GetUtcNow(), ct);
             var index = _roster.Agents.FindIndex(a => a.Id == agentId);
             _roster.Agents[index] = _roster.Agents[index] with { OpenTickets = _roster.Agents[index].OpenTickets + 1 };
             _roster.LastAssigned = agentId;
         }
-        await agents.RecordAssignmentAsync(session, ticketId, decision.AgentId, decision.Reason, ct);
         return decision;
     }
 
@@ -326,7 +325,7 @@ public sealed partial class EmailTriagedHandler(
 
     private async Task FinishAsync(ResolveContext c, long ticketId, string action, string summary, object analysis, CancellationToken ct)
     {
-        await emails.SetStatusAsync(session, c.Email.RawEmailId, EmailStatus.Resolved, null, ct);
+        emails.SetStatusOnCommit(session, c.Email.RawEmailId, EmailStatus.Resolved);
         await log.AddAsync(session, new Interaction("resolve", action, c.Email.RawEmailId, ticketId, c.Context.CorrelationId, summary, analysis), ct);
         LogResolved(logger, c.Email.RawEmailId, action, TicketNumber.Format(ticketId));
     }

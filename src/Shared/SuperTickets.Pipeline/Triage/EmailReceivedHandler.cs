@@ -48,7 +48,7 @@ public sealed partial class EmailReceivedHandler(
             decision = await DecideAsync(session, message, ct);
         }
         var (email, triaged, analysis) = decision;
-        await emails.SetStatusAsync(session, email.RawEmailId, EmailStatus.Triaged, null, ct);
+        emails.SetStatusOnCommit(session, email.RawEmailId, EmailStatus.Triaged);
         await log.AddAsync(session, new Interaction("triage", "classified", email.RawEmailId, triaged.ExistingTicketId, context.CorrelationId,
             $"{triaged.Category} ({triaged.CategoryConfidence:P0}), {triaged.Priority}, {triaged.Language}" +
             (email.NoiseKind is null ? "" : $", noise: {email.NoiseKind}") +
