@@ -130,4 +130,26 @@ public sealed class StatementCachingConnectionTests : IAsyncLifetime
 
         Assert.Equal(0, _connection.CachedCount);
     }
+
+    [Fact]
+    public async Task A_pooled_connection_goes_back_open_once_with_its_open_transaction_rolled_back()
+    {
+        var returned = new List<StatementCachingConnection>();
+        await using var inner = new SqliteConnection("Data Source=:memory:");
+        await inner.OpenAsync();
+        var pooled = new StatementCachingConnection(inner, returned.Add);
+        await pooled.ExecuteAsync("CREATE TABLE t (x integer)");
+        var transaction = await pooled.BeginTransactionAsync();
+        await pooled.ExecuteAsync("INSERT INTO t VALUES (1)", transaction: transaction);
+
+        await pooled.DisposeAsync();
+        await pooled.DisposeAsync();
+
+        Assert.Single(returned);
+        Assert.Equal(System.Data.ConnectionState.Open, pooled.State);
+        Assert.Equal(0, await pooled.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM t"));
+        pooled.Lease();
+        await pooled.DisposeAsync();
+        Assert.Equal(2, returned.Count);
+    }
 }

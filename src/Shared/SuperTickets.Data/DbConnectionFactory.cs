@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -16,7 +17,7 @@ public sealed class DbConnectionFactory : IAsyncDisposable
     private readonly string? _sqlite;
 
     /// <summary>
-    /// Per-connection settings, applied once to each physical connection (the pool hands the same one out again):
+    /// Per-connection settings, applied once to each physical connection when it opens:
     /// temp_store = MEMORY keeps statement journals off disk (SQLite would otherwise create and delete a file for each);
     /// mmap_size lets reads map the file instead of copying every page with pread: each stage's transaction starts
     /// with a cold page cache after another connection wrote, so without it most of the database is re-read per batch.
@@ -24,11 +25,14 @@ public sealed class DbConnectionFactory : IAsyncDisposable
     private const string SqlitePragmas =
         "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824;";
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
-    private static readonly object Marker = new();
-
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private StatementCachingConnection? _writer;
+    private readonly ConcurrentBag<StatementCachingConnection> _readers = [];
+    private int _idleReaders;
+    private bool _disposed;
+
+    /// <summary>Idle SQLite read connections kept open (with their prepared statements) for the next reader.</summary>
+    private const int MaxIdleReaders = 8;
 
     public DbConnectionFactory(DbProvider provider, string connectionString)
     {
@@ -48,7 +52,7 @@ public sealed class DbConnectionFactory : IAsyncDisposable
         }
         else
         {
-            var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
+            var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = false };
             if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource)) is { } directory)
             {
                 Directory.CreateDirectory(directory);
@@ -59,13 +63,56 @@ public sealed class DbConnectionFactory : IAsyncDisposable
 
     public DbProvider Provider { get; }
 
+    /// <summary>
+    /// A connection for reads (and for writes that take <see cref="AcquireWriteAsync"/> themselves). On SQLite it comes
+    /// from the factory's own pool of open connections that keep their statements prepared; disposing returns it.
+    /// </summary>
     public async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         if (_postgres is not null)
         {
             return await _postgres.OpenConnectionAsync(ct);
         }
-        return await OpenSqliteAsync(ct);
+        while (_readers.TryTake(out var idle))
+        {
+            Interlocked.Decrement(ref _idleReaders);
+            if (idle.State == System.Data.ConnectionState.Open)
+            {
+                idle.Lease();
+                return idle;
+            }
+            idle.CloseForGood();
+        }
+        return new StatementCachingConnection(await OpenSqliteConnectionAsync(ct), ReturnReader);
+    }
+
+    private void ReturnReader(StatementCachingConnection connection)
+    {
+        if (Volatile.Read(ref _disposed) || connection.State != System.Data.ConnectionState.Open)
+        {
+            connection.CloseForGood();
+            return;
+        }
+        if (Interlocked.Increment(ref _idleReaders) > MaxIdleReaders)
+        {
+            Interlocked.Decrement(ref _idleReaders);
+            connection.CloseForGood();
+            return;
+        }
+        _readers.Add(connection);
+        if (Volatile.Read(ref _disposed))
+        {
+            CloseIdleReaders();
+        }
+    }
+
+    private void CloseIdleReaders()
+    {
+        while (_readers.TryTake(out var idle))
+        {
+            Interlocked.Decrement(ref _idleReaders);
+            idle.CloseForGood();
+        }
     }
 
     /// <summary>
@@ -84,7 +131,7 @@ public sealed class DbConnectionFactory : IAsyncDisposable
             if (_writer is not { State: System.Data.ConnectionState.Open })
             {
                 _writer?.Dispose();
-                _writer = new StatementCachingConnection(await OpenSqliteWriterAsync(ct));
+                _writer = new StatementCachingConnection(await OpenSqliteConnectionAsync(ct));
             }
             return new WriterLease(_writer, owned: false, _writeLock);
         }
@@ -95,10 +142,13 @@ public sealed class DbConnectionFactory : IAsyncDisposable
         }
     }
 
-    /// <summary>The writer is not pooled: it stays open for the factory's life, so it is configured once here.</summary>
-    private async Task<SqliteConnection> OpenSqliteWriterAsync(CancellationToken ct)
+    /// <summary>
+    /// A new physical connection, configured. Microsoft.Data.Sqlite's pool is off: the factory keeps its own open
+    /// connections (the writer, idle readers), whose prepared statements a pooled close would finalize.
+    /// </summary>
+    private async Task<SqliteConnection> OpenSqliteConnectionAsync(CancellationToken ct)
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_sqlite) { Pooling = false }.ToString());
+        var connection = new SqliteConnection(_sqlite);
         await connection.OpenAsync(ct);
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = SqlitePragmas;
@@ -106,20 +156,6 @@ public sealed class DbConnectionFactory : IAsyncDisposable
         return connection;
     }
 
-    private async Task<SqliteConnection> OpenSqliteAsync(CancellationToken ct)
-    {
-        var connection = new SqliteConnection(_sqlite);
-        await connection.OpenAsync(ct);
-        var handle = connection.Handle!;
-        if (!Configured.TryGetValue(handle, out _))
-        {
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = SqlitePragmas;
-            await pragma.ExecuteNonQueryAsync(ct);
-            Configured.AddOrUpdate(handle, Marker);
-        }
-        return connection;
-    }
 
     /// <summary>Serializes writers on SQLite; returns a no-op on PostgreSQL.</summary>
     public async ValueTask<IDisposable> AcquireWriteAsync(CancellationToken ct)
@@ -134,6 +170,8 @@ public sealed class DbConnectionFactory : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Volatile.Write(ref _disposed, true);
+        CloseIdleReaders();
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync();

@@ -11,14 +11,19 @@ namespace SuperTickets.Data.Sqlite;
 /// <see cref="SqliteCommand"/> (and with it the compiled statement) for the life of the connection, up to
 /// <see cref="Capacity"/> texts, least recently used evicted first. A text whose command is still in use (a reader
 /// left open) gets a fresh, uncached command. Not thread-safe: one caller at a time, as SQLite's single writer is.
+/// With <paramref name="release"/>, disposing hands the open connection back to its pool instead of closing it (a
+/// transaction left open is rolled back first).
 /// </summary>
-public sealed class StatementCachingConnection(SqliteConnection inner) : DbConnection
+public sealed class StatementCachingConnection(SqliteConnection inner, Action<StatementCachingConnection>? release = null) : DbConnection
 {
     /// <summary>Distinct SQL texts kept prepared; the pipeline runs well under a hundred.</summary>
     public const int Capacity = 256;
 
     private readonly Dictionary<string, LinkedListNode<CachedStatement>> _cache = new(StringComparer.Ordinal);
     private readonly LinkedList<CachedStatement> _recent = new();
+    private Action<StatementCachingConnection>? _release = release;
+    private SqliteTransaction? _transaction;
+    private int _leased = 1;
 
     public SqliteConnection Inner { get; } = inner;
 
@@ -56,12 +61,35 @@ public sealed class StatementCachingConnection(SqliteConnection inner) : DbConne
         Inner.Close();
     }
 
-    protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => Inner.BeginTransaction(isolationLevel);
+    protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => _transaction = Inner.BeginTransaction(isolationLevel);
+
+    /// <summary>Marks a pooled connection as handed out again.</summary>
+    public void Lease() => Volatile.Write(ref _leased, 1);
+
+    /// <summary>Closes the connection for good, whatever its pool.</summary>
+    internal void CloseForGood()
+    {
+        _release = null;
+        Dispose();
+    }
 
     protected override DbCommand CreateDbCommand() => new CachedStatementCommand(this);
 
     protected override void Dispose(bool disposing)
     {
+        if (disposing && _release is { } release)
+        {
+            if (Interlocked.Exchange(ref _leased, 0) == 1)
+            {
+                if (_transaction is { Connection: not null } open)
+                {
+                    open.Dispose();
+                }
+                _transaction = null;
+                release(this);
+            }
+            return;
+        }
         if (disposing)
         {
             ClearCache();
