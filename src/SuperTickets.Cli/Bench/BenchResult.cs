@@ -13,4 +13,7 @@ public sealed record BenchResult(int Emails, double Seconds, double EmailsPerSec
 
     /// <summary>Time the garbage collector had the process paused over the measured window.</summary>
     public double GcPauseMs { get; init; }
+
+    /// <summary>The run's folder (embedded runs).</summary>
+    public string? WorkDirectory { get; init; }
 }

@@ -13,7 +13,8 @@ namespace SuperTickets.Cli.Bench;
 public static class EmbeddedBench
 {
     /// <param name="workDirectory">Where the database, drop folders and outbox live (default: the system temp folder).</param>
-    public static async Task<BenchResult> RunAsync(int count, int warmUp, string samplesDirectory, string? workDirectory, CancellationToken ct)
+    /// <param name="keep">Leave the run's folder in place (<see cref="BenchResult.WorkDirectory"/>) instead of deleting it.</param>
+    public static async Task<BenchResult> RunAsync(int count, int warmUp, string samplesDirectory, string? workDirectory, bool keep, CancellationToken ct)
     {
         var root = Path.Combine(workDirectory ?? Path.GetTempPath(), "supertickets-bench-" + Guid.NewGuid().ToString("N")[..8]);
         var staging = Path.Combine(root, "staging");
@@ -49,13 +50,16 @@ public static class EmbeddedBench
 
                 var result = await BenchMeasurements.RunMeasuredAsync(factory, staging, inbox, count, ct);
                 await app.StopAsync(CancellationToken.None);
-                return result;
+                return result with { WorkDirectory = root };
             }
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(root, recursive: true);
+            if (!keep)
+            {
+                Directory.Delete(root, recursive: true);
+            }
         }
     }
 }
