@@ -148,7 +148,7 @@ public sealed class StatementCachingConnectionTests : IAsyncLifetime
         Assert.Single(returned);
         Assert.Equal(System.Data.ConnectionState.Open, pooled.State);
         Assert.Equal(0, await pooled.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM t"));
-        pooled.Lease();
+        pooled.MarkLeased();
         await pooled.DisposeAsync();
         Assert.Equal(2, returned.Count);
     }

@@ -64,7 +64,7 @@ public sealed class DbConnectionFactory : IAsyncDisposable
     public DbProvider Provider { get; }
 
     /// <summary>
-    /// A connection for reads (and for writes that take <see cref="AcquireWriteAsync"/> themselves). On SQLite it comes
+    /// A connection for reads. On SQLite it comes
     /// from the factory's own pool of open connections that keep their statements prepared; disposing returns it.
     /// </summary>
     public async Task<DbConnection> OpenAsync(CancellationToken ct)
@@ -78,7 +78,7 @@ public sealed class DbConnectionFactory : IAsyncDisposable
             Interlocked.Decrement(ref _idleReaders);
             if (idle.State == System.Data.ConnectionState.Open)
             {
-                idle.Lease();
+                idle.MarkLeased();
                 return idle;
             }
             idle.CloseForGood();
@@ -156,18 +156,6 @@ public sealed class DbConnectionFactory : IAsyncDisposable
         return connection;
     }
 
-
-    /// <summary>Serializes writers on SQLite; returns a no-op on PostgreSQL.</summary>
-    public async ValueTask<IDisposable> AcquireWriteAsync(CancellationToken ct)
-    {
-        if (Provider == DbProvider.Postgres)
-        {
-            return NoLock.Instance;
-        }
-        await _writeLock.WaitAsync(ct);
-        return new Releaser(_writeLock);
-    }
-
     public async ValueTask DisposeAsync()
     {
         Volatile.Write(ref _disposed, true);
@@ -183,27 +171,5 @@ public sealed class DbConnectionFactory : IAsyncDisposable
             _writer = null;
         }
         _writeLock.Dispose();
-    }
-
-    private sealed class Releaser(SemaphoreSlim semaphore) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                semaphore.Release();
-            }
-        }
-    }
-
-    private sealed class NoLock : IDisposable
-    {
-        public static readonly NoLock Instance = new();
-
-        public void Dispose()
-        {
-        }
     }
 }

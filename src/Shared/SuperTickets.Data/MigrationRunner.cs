@@ -11,8 +11,8 @@ public sealed partial class MigrationRunner(DbConnectionFactory factory, ILogger
 {
     public async Task<IReadOnlyList<string>> ApplyAsync(CancellationToken ct)
     {
-        using var writeLock = await factory.AcquireWriteAsync(ct);
-        await using var connection = await factory.OpenAsync(ct);
+        await using var writer = await factory.OpenWriterAsync(ct);
+        var connection = writer.Connection;
         if (factory.Provider == DbProvider.Sqlite)
         {
             await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");

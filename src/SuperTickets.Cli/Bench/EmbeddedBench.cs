@@ -55,7 +55,6 @@ public static class EmbeddedBench
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             if (!keep)
             {
                 Directory.Delete(root, recursive: true);

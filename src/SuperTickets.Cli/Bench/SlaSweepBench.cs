@@ -67,7 +67,6 @@ public static class SlaSweepBench
             {
                 await postgres.DisposeAsync();
             }
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(root, recursive: true);
         }
     }

@@ -34,7 +34,7 @@ internal sealed class CachedStatementCommand(StatementCachingConnection connecti
             else
             {
                 var previous = _statement;
-                _statement = connection.Lease(value);
+                _statement = connection.LeaseStatement(value);
                 if (previous is not null)
                 {
                     var parameters = previous.Command.Parameters.Cast<SqliteParameter>().ToArray();

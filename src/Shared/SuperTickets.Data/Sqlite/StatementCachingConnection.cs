@@ -64,7 +64,7 @@ public sealed class StatementCachingConnection(SqliteConnection inner, Action<St
     protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => _transaction = Inner.BeginTransaction(isolationLevel);
 
     /// <summary>Marks a pooled connection as handed out again.</summary>
-    public void Lease() => Volatile.Write(ref _leased, 1);
+    public void MarkLeased() => Volatile.Write(ref _leased, 1);
 
     /// <summary>Closes the connection for good, whatever its pool.</summary>
     internal void CloseForGood()
@@ -99,7 +99,7 @@ public sealed class StatementCachingConnection(SqliteConnection inner, Action<St
     }
 
     /// <summary>The kept command for <paramref name="sql"/>, leased to one caller; a fresh one if it is leased already.</summary>
-    internal CachedStatement Lease(string sql)
+    internal CachedStatement LeaseStatement(string sql)
     {
         if (_cache.TryGetValue(sql, out var node))
         {
@@ -115,11 +115,19 @@ public sealed class StatementCachingConnection(SqliteConnection inner, Action<St
         }
         var statement = new CachedStatement(sql, CreateInnerCommand(sql), cached: true) { Leased = true };
         _cache[sql] = _recent.AddFirst(statement);
-        if (_cache.Count > Capacity && _recent.Last is { } oldest && !oldest.Value.Leased)
+        if (_cache.Count > Capacity)
         {
-            _recent.RemoveLast();
-            _cache.Remove(oldest.Value.Sql);
-            oldest.Value.Command.Dispose();
+            var oldest = _recent.Last;
+            while (oldest is { Value.Leased: true })
+            {
+                oldest = oldest.Previous;
+            }
+            if (oldest is not null)
+            {
+                _recent.Remove(oldest);
+                _cache.Remove(oldest.Value.Sql);
+                oldest.Value.Command.Dispose();
+            }
         }
         return statement;
     }
