@@ -55,6 +55,54 @@ public sealed class StoreTests(PostgresServer postgres)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task A_batch_of_raw_emails_keeps_the_first_of_each_repeat_and_maps_ids_back_in_order(DbProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres);
+        var emails = new EmailStore(db.Factory);
+        var mailboxes = new MailboxStore(db.Factory, _clock);
+        await mailboxes.EnsureAsync("a", "folder", "a@example.com", default);
+        await mailboxes.EnsureAsync("b", "folder", "b@example.com", default);
+        var same = "Subject: same\r\n\r\nbody"u8.ToArray();
+        var other = "Subject: other\r\n\r\nbody"u8.ToArray();
+        RawEmailRow Row(string mailbox, string key, byte[] bytes, string source, string status = EmailStatus.Received) =>
+            new(new RawEmailInsert(mailbox, key, key, Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes, source, Now), status,
+                status == EmailStatus.Quarantined ? "why" : null);
+        // More rows than one multi-row statement holds, so the chunks are exercised too.
+        var filler = Enumerable.Range(0, 40).Select(i => Row("b", $"fill-{i}@x", System.Text.Encoding.UTF8.GetBytes($"fill {i}"), $"fill-{i}")).ToList();
+
+        long?[] first, second;
+        await using (var session = new DbSession(db.Factory))
+        {
+            await session.BeginAsync(default);
+            first = await emails.TryInsertRawManyAsync(session,
+                [Row("a", "m1@x", same, "f1"), Row("a", "m1@x", other, "f2"), Row("b", "m1@x", same, "f3"), Row("a", "m2@x", same, "f4", EmailStatus.Quarantined), .. filler], default);
+            await emails.InsertParsedManyAsync(session, first.OfType<long>().Select(id => new ParsedEmailRecord
+            {
+                RawEmailId = id, FromAddress = $"sender-{id}@example.com", SentAt = Now.ToOffset(TimeSpan.FromHours(2)), ConversationKey = $"c{id}",
+            }).ToList(), default);
+            second = await emails.TryInsertRawManyAsync(session, [Row("b", "m1@x", same, "f5"), Row("a", "m3@x", other, "f6")], default);
+            await session.CommitAsync(default);
+        }
+
+        Assert.Equal(44, first.Length);
+        Assert.Null(first[1]);
+        Assert.Equal(43, first.OfType<long>().Distinct().Count());
+        Assert.Null(second[0]);
+        Assert.NotNull(second[1]);
+        await using var connection = await db.Factory.OpenAsync(default);
+        var stored = (await connection.QueryAsync<(long Id, string MailboxId, string DedupeKey, string SourceRef, string Status)>(
+            "SELECT id, mailbox_id, dedupe_key, source_ref, status FROM raw_emails")).ToDictionary(r => r.Id);
+        Assert.Equal(("a", "m1@x", "f1", EmailStatus.Received), (stored[first[0]!.Value].MailboxId, stored[first[0]!.Value].DedupeKey, stored[first[0]!.Value].SourceRef, stored[first[0]!.Value].Status));
+        Assert.Equal(("b", "f3"), (stored[first[2]!.Value].MailboxId, stored[first[2]!.Value].SourceRef));
+        Assert.Equal(("m2@x", EmailStatus.Quarantined), (stored[first[3]!.Value].DedupeKey, stored[first[3]!.Value].Status));
+        Assert.All(filler.Select((row, i) => (row, id: first[4 + i]!.Value)), f => Assert.Equal(f.row.Email.SourceRef, stored[f.id].SourceRef));
+        Assert.Equal(42, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM raw_contents"));
+        Assert.Equal(43, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM parsed_emails"));
+        var parsed = await emails.GetParsedAsync(first[3]!.Value, default);
+        Assert.Equal((first[3], $"sender-{first[3]}@example.com", Now.UtcDateTime), (parsed!.RawEmailId, parsed.FromAddress, parsed.SentAt!.Value.UtcDateTime));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Parsed_email_keeps_the_instant_of_a_date_header_in_any_time_zone(DbProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider, postgres);
@@ -233,6 +281,49 @@ public sealed class StoreTests(PostgresServer postgres)
         Assert.Equal([ticketId], (await sla.ListUnsolvedAsync(session, "normal", default)).Select(r => r.TicketId));
         await new TicketStore(db.Factory).UpdateStatusAsync(session, ticketId, TicketStatus.Solved, Now, default);
         Assert.Empty(await sla.ListUnsolvedAsync(session, "normal", default));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Batch_reads_answer_for_every_key_of_the_list_in_one_statement(DbProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres);
+        var (ticketId, firstId) = await SeedTicketAsync(db);
+        var emails = new EmailStore(db.Factory);
+        var customers = new CustomerStore(_clock);
+        var outbound = new OutboundEmailStore(db.Factory);
+        await new MailboxStore(db.Factory, _clock).EnsureAsync("b", "folder", "other@example.com", default);
+        await using var session = new DbSession(db.Factory);
+        await session.BeginAsync(default);
+        var copyId = (await emails.TryInsertRawAsync(session,
+            new RawEmailInsert("b", "root@example.com", "root@example.com", "h", "x"u8.ToArray(), "g", Now), EmailStatus.Received, null, default))!.Value;
+        var quarantinedId = (await emails.TryInsertRawAsync(session,
+            new RawEmailInsert("b", "bad@example.com", "bad@example.com", "q", "y"u8.ToArray(), "q", Now), EmailStatus.Quarantined, "no sender", default))!.Value;
+        await emails.InsertParsedAsync(session, new ParsedEmailRecord { RawEmailId = firstId, FromAddress = "customer@example.com", Subject = "one", ConversationKey = "k" }, default);
+        await emails.InsertParsedAsync(session, new ParsedEmailRecord { RawEmailId = copyId, FromAddress = "customer@example.com", Subject = "two", ConversationKey = "k" }, default);
+        var newcomer = await customers.UpsertAsync(session, "new@example.com", null, default);
+        foreach (var (kind, key) in new[] { ("auto_answer", "a1"), ("acknowledgement", "a2"), ("agent_reply", "a3") })
+        {
+            await outbound.TryInsertAsync(session, new OutboundEmailRecord
+            {
+                TicketId = ticketId, Kind = kind, IdempotencyKey = key, ToAddress = "customer@example.com", Subject = "s", MessageId = key + "@x", Content = [1], CreatedAt = Now,
+            }, default);
+        }
+
+        var parsed = await emails.GetParsedManyAsync(session, [firstId, copyId, quarantinedId, 999], default);
+        var firstCopies = await emails.FindFirstCopiesAsync(session, ["root@example.com", "bad@example.com", "unknown@x"], default);
+        var known = await customers.FindManyAsync(session, [" Customer@Example.com", "new@example.com", "nobody@example.com"], default);
+        var ticketCounts = await customers.CountTicketsSinceManyAsync(session, [known["customer@example.com"].Id, newcomer.Id], Now.AddDays(-1), default);
+        var replies = await outbound.CountAutomaticSinceManyAsync(session, ["customer@example.com", "new@example.com"], Now.AddHours(-1), default);
+        var laterReplies = await outbound.CountAutomaticSinceManyAsync(session, ["customer@example.com"], Now.AddHours(1), default);
+
+        Assert.Equal([("one", firstId), ("two", copyId)], parsed.Values.OrderBy(e => e.RawEmailId).Select(e => (e.Subject, e.RawEmailId)));
+        Assert.Equal(new Dictionary<string, long> { ["root@example.com"] = firstId }, firstCopies);
+        Assert.Equal(["customer@example.com", "new@example.com"], known.Keys.Order());
+        Assert.Equal(new Dictionary<long, int> { [known["customer@example.com"].Id] = 1 }, ticketCounts);
+        Assert.Equal(new Dictionary<string, int> { ["customer@example.com"] = 2 }, replies);
+        Assert.Empty(laterReplies);
+        Assert.Empty(await emails.GetParsedManyAsync(session, [], default));
+        Assert.Empty(await customers.FindManyAsync(session, [], default));
     }
 
     private async Task<(long TicketId, long EmailId)> SeedTicketAsync(TestDatabase db)

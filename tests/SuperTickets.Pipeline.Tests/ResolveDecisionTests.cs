@@ -1,4 +1,5 @@
 using Dapper;
+using SuperTickets.Contracts;
 using SuperTickets.Data;
 
 namespace SuperTickets.Pipeline.Tests;
@@ -150,5 +151,49 @@ public sealed class ResolveDecisionTests
         await using var db = harness.Open();
         Assert.Equal(4, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM tickets"));
         Assert.Equal(2, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbound_emails"));
+    }
+    [Fact]
+    public async Task A_batch_decides_as_the_same_emails_would_one_at_a_time()
+    {
+        // Two senders, one new and one returning, each writing several times in the batch: the auto-reply cap and the
+        // repeated-contact score must count the batch's own tickets and replies exactly as separate batches would.
+        string[] senders = ["Cy <cy@example.net>", "Dee <dee@example.org>", "Cy <CY@example.net>", "Dee <dee@example.org>", "Cy <cy@example.net>", "Cy <cy@example.net>"];
+        var settings = new Dictionary<string, string?> { ["Mail:MaxAutoRepliesPerWindow"] = "2" };
+        await using var oneByOne = await ResolveHarness.CreateAsync(settings);
+        await using var batched = await ResolveHarness.CreateAsync(settings);
+        foreach (var harness in new[] { oneByOne, batched })
+        {
+            var earlier = await harness.IngestAsync(Mail("before@example.com", "Earlier problem", "The sync stopped yesterday.", from: "Dee <dee@example.org>"));
+            await harness.ResolveAsync(ResolveHarness.Verdict(earlier, "bug_report"));
+        }
+
+        var verdicts = new List<EmailTriaged>[2];
+        for (var h = 0; h < 2; h++)
+        {
+            var harness = h == 0 ? oneByOne : batched;
+            verdicts[h] = [];
+            for (var i = 0; i < senders.Length; i++)
+            {
+                var id = await harness.IngestAsync(Mail($"batch-{i}@example.com", $"Display problem {i}", "The display flickers at night.", from: senders[i]));
+                verdicts[h].Add(ResolveHarness.Verdict(id, "bug_report"));
+            }
+        }
+        foreach (var verdict in verdicts[0])
+        {
+            await oneByOne.ResolveAsync(verdict);
+        }
+        await batched.ResolveBatchAsync(verdicts[1]);
+
+        const string Tickets = "SELECT t.subject, c.email, t.smart_score, t.score_breakdown_json FROM tickets t JOIN customers c ON c.id = t.customer_id ORDER BY t.id";
+        const string Replies = "SELECT kind, to_address FROM outbound_emails ORDER BY id";
+        await using var expected = oneByOne.Open();
+        await using var actual = batched.Open();
+        var expectedTickets = (await expected.QueryAsync<(string, string, double, string)>(Tickets)).ToList();
+        Assert.Equal(expectedTickets, await actual.QueryAsync<(string, string, double, string)>(Tickets));
+        var expectedReplies = (await expected.QueryAsync<(string, string)>(Replies)).ToList();
+        Assert.Equal(expectedReplies, await actual.QueryAsync<(string, string)>(Replies));
+        Assert.Equal(2, expectedReplies.Count(r => r.Item2 == "cy@example.net"));
+        Assert.Equal(2, expectedReplies.Count(r => r.Item2 == "dee@example.org"));
+        Assert.Equal(2, await actual.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM customers"));
     }
 }

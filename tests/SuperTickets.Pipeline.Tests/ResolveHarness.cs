@@ -86,13 +86,17 @@ public sealed class ResolveHarness : IAsyncDisposable
     }
 
     /// <summary>Runs the resolve stage on one triage verdict, through the real batch processor.</summary>
-    public async Task ResolveAsync(EmailTriaged triaged)
+    public Task ResolveAsync(EmailTriaged triaged) => ResolveBatchAsync([triaged]);
+
+    /// <summary>Runs the resolve stage on these verdicts as ONE batch (one transaction), through the real batch processor.</summary>
+    public async Task ResolveBatchAsync(IReadOnlyList<EmailTriaged> batch)
     {
         var registration = Services.GetServices<ConsumerRegistration>().Single(r => r.Topic == Topics.EmailTriaged);
         var processor = registration.CreateProcessor(Services);
-        var envelope = _serializer.CreateEnvelope(Topics.EmailTriaged, triaged.ConversationKey, triaged);
-        var outcome = await processor.ProcessAsync([envelope], 1, default);
+        var envelopes = batch.Select(t => _serializer.CreateEnvelope(Topics.EmailTriaged, t.ConversationKey, t)).ToList();
+        var outcome = await processor.ProcessAsync(envelopes, 1, default);
         Assert.Null(outcome.Failure);
+        Assert.Equal(batch.Count, outcome.Succeeded);
     }
 
     /// <summary>Runs the respond stage on every reply requested so far.</summary>

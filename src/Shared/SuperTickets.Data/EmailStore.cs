@@ -8,35 +8,101 @@ public sealed class EmailStore(DbConnectionFactory factory)
     private readonly CommitBatch<(long Id, string Status)> _statuses = new(WriteStatusesAsync);
 
     /// <summary>Stores the raw email unless this mailbox already has it; returns the new id or null for a duplicate.</summary>
-    public async Task<long?> TryInsertRawAsync(DbSession session, RawEmailInsert email, string status, string? quarantineReason, CancellationToken ct)
+    public async Task<long?> TryInsertRawAsync(DbSession session, RawEmailInsert email, string status, string? quarantineReason, CancellationToken ct) =>
+        (await TryInsertRawManyAsync(session, [new RawEmailRow(email, status, quarantineReason)], ct))[0];
+
+    /// <summary>
+    /// Stores a batch of raw emails with a few multi-row statements: the bytes once per content hash, each email unless
+    /// its mailbox already has it (or it repeats an earlier email of the batch). Returns, in order, each new id or null
+    /// for a duplicate.
+    /// </summary>
+    public async Task<long?[]> TryInsertRawManyAsync(DbSession session, IReadOnlyList<RawEmailRow> emails, CancellationToken ct)
     {
-        const string content = """
-            INSERT INTO raw_contents (sha256, size_bytes, content) VALUES (@ContentSha256, @Size, @Content)
-            ON CONFLICT (sha256) DO NOTHING
-            """;
-        const string raw = """
-            INSERT INTO raw_emails (mailbox_id, dedupe_key, message_id, content_sha256, source_ref, status, quarantine_reason, received_at)
-            VALUES (@MailboxId, @DedupeKey, @MessageId, @ContentSha256, @SourceRef, @status, @quarantineReason, @ReceivedAt)
-            ON CONFLICT (mailbox_id, dedupe_key) DO NOTHING
-            RETURNING id
-            """;
-        await session.Connection.ExecuteAsync(session.Cmd(content, new { email.ContentSha256, Size = email.Content.Length, email.Content }, ct));
-        return await session.Connection.ExecuteScalarAsync<long?>(session.Cmd(raw, new
+        var contents = emails.Select(e => e.Email).DistinctBy(e => e.ContentSha256, StringComparer.Ordinal).ToList();
+        foreach (var chunk in contents.Chunk(MultiRowInsert.RowsPerStatement))
         {
-            email.MailboxId, email.DedupeKey, email.MessageId, email.ContentSha256, email.SourceRef, status, quarantineReason, email.ReceivedAt,
-        }, ct));
+            await using var command = MultiRowInsert.Create(session, "INSERT INTO raw_contents (sha256, size_bytes, content) VALUES",
+                chunk.Length, 3, "ON CONFLICT (sha256) DO NOTHING", (row, column) => column switch
+                {
+                    0 => chunk[row].ContentSha256,
+                    1 => chunk[row].Content.Length,
+                    _ => chunk[row].Content,
+                });
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        var ids = new long?[emails.Count];
+        var firsts = new Dictionary<(string MailboxId, string DedupeKey), int>();
+        for (var i = 0; i < emails.Count; i++)
+        {
+            firsts.TryAdd((emails[i].Email.MailboxId, emails[i].Email.DedupeKey), i);
+        }
+        foreach (var chunk in firsts.Values.Order().Chunk(MultiRowInsert.RowsPerStatement))
+        {
+            await using var command = MultiRowInsert.Create(session,
+                "INSERT INTO raw_emails (mailbox_id, dedupe_key, message_id, content_sha256, source_ref, status, quarantine_reason, received_at) VALUES",
+                chunk.Length, 8, "ON CONFLICT (mailbox_id, dedupe_key) DO NOTHING RETURNING id, mailbox_id, dedupe_key", (row, column) =>
+                {
+                    var (email, status, reason) = emails[chunk[row]];
+                    return column switch
+                    {
+                        0 => email.MailboxId,
+                        1 => email.DedupeKey,
+                        2 => email.MessageId,
+                        3 => email.ContentSha256,
+                        4 => email.SourceRef,
+                        5 => status,
+                        6 => reason,
+                        _ => email.ReceivedAt,
+                    };
+                });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                ids[firsts[(reader.GetString(1), reader.GetString(2))]] = reader.GetInt64(0);
+            }
+        }
+        return ids;
     }
 
-    public Task InsertParsedAsync(DbSession session, ParsedEmailRecord parsed, CancellationToken ct)
+    public Task InsertParsedAsync(DbSession session, ParsedEmailRecord parsed, CancellationToken ct) =>
+        InsertParsedManyAsync(session, [parsed], ct);
+
+    /// <summary>Stores the parsed views of a batch with multi-row statements (a view already stored is kept).</summary>
+    public async Task InsertParsedManyAsync(DbSession session, IReadOnlyList<ParsedEmailRecord> parsed, CancellationToken ct)
     {
-        const string sql = """
-            INSERT INTO parsed_emails (raw_email_id, message_id, in_reply_to, references_json, subject, from_name, from_address,
-                to_json, cc_json, sent_at, text_body, new_text, html_body, attachments_json, defects_json, noise_kind, noise_reason, conversation_key)
-            VALUES (@RawEmailId, @MessageId, @InReplyTo, @ReferencesJson, @Subject, @FromName, @FromAddress,
-                @ToJson, @CcJson, @SentAt, @TextBody, @NewText, @HtmlBody, @AttachmentsJson, @DefectsJson, @NoiseKind, @NoiseReason, @ConversationKey)
-            ON CONFLICT (raw_email_id) DO NOTHING
-            """;
-        return session.Connection.ExecuteAsync(session.Cmd(sql, parsed with { SentAt = parsed.SentAt?.ToUniversalTime() }, ct));
+        foreach (var chunk in parsed.Chunk(MultiRowInsert.RowsPerStatement))
+        {
+            await using var command = MultiRowInsert.Create(session, """
+                INSERT INTO parsed_emails (raw_email_id, message_id, in_reply_to, references_json, subject, from_name, from_address,
+                    to_json, cc_json, sent_at, text_body, new_text, html_body, attachments_json, defects_json, noise_kind, noise_reason, conversation_key) VALUES
+                """, chunk.Length, 18, "ON CONFLICT (raw_email_id) DO NOTHING", (row, column) =>
+                {
+                    var p = chunk[row];
+                    return column switch
+                    {
+                        0 => p.RawEmailId,
+                        1 => p.MessageId,
+                        2 => p.InReplyTo,
+                        3 => p.ReferencesJson,
+                        4 => p.Subject,
+                        5 => p.FromName,
+                        6 => p.FromAddress,
+                        7 => p.ToJson,
+                        8 => p.CcJson,
+                        9 => p.SentAt,
+                        10 => p.TextBody,
+                        11 => p.NewText,
+                        12 => p.HtmlBody,
+                        13 => p.AttachmentsJson,
+                        14 => p.DefectsJson,
+                        15 => p.NoiseKind,
+                        16 => p.NoiseReason,
+                        _ => p.ConversationKey,
+                    };
+                });
+            await command.ExecuteNonQueryAsync(ct);
+        }
     }
 
     /// <summary>
@@ -50,8 +116,8 @@ public sealed class EmailStore(DbConnectionFactory factory)
         foreach (var group in statuses.GroupBy(s => s.Status, StringComparer.Ordinal))
         {
             await session.Connection.ExecuteAsync(session.Cmd(
-                "UPDATE raw_emails SET status = @status, quarantine_reason = NULL WHERE id " + Sql.InList(session.Provider, "ids"),
-                new { status = group.Key, ids = group.Select(s => s.Id).ToArray() }, ct));
+                "UPDATE raw_emails SET status = @status, quarantine_reason = NULL WHERE id " + Sql.InArg(session.Provider, "ids"),
+                new { status = group.Key, ids = Sql.ListArg(session.Provider, group.Select(s => s.Id)) }, ct));
         }
     }
 
@@ -69,6 +135,18 @@ public sealed class EmailStore(DbConnectionFactory factory)
 
     public Task<ParsedEmailRecord?> GetParsedAsync(DbSession session, long id, CancellationToken ct) =>
         session.Connection.QuerySingleOrDefaultAsync<ParsedEmailRecord>(session.Cmd(ParsedSelect + " WHERE p.raw_email_id = @id", new { id }, ct));
+
+    /// <summary>The parsed views of these emails in one statement, by raw email id (ids without one are left out).</summary>
+    public async Task<IReadOnlyDictionary<long, ParsedEmailRecord>> GetParsedManyAsync(DbSession session, IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<long, ParsedEmailRecord>();
+        }
+        var rows = await session.Connection.QueryAsync<ParsedEmailRecord>(session.Cmd(
+            ParsedSelect + " WHERE p.raw_email_id " + Sql.InArg(session.Provider, "ids"), new { ids = Sql.ListArg(session.Provider, ids.Distinct()) }, ct));
+        return rows.ToDictionary(r => r.RawEmailId);
+    }
 
     public async Task<ParsedEmailRecord?> GetParsedAsync(long id, CancellationToken ct)
     {
@@ -95,9 +173,20 @@ public sealed class EmailStore(DbConnectionFactory factory)
         return (await connection.QueryAsync<RawEmailRecord>(Sql.Cmd(sql, new { status, limit }, ct))).ToList();
     }
 
-    /// <summary>Whether another mailbox already delivered a message with this Message-ID (and it is not this email).</summary>
-    public Task<long?> FindEarlierCopyAsync(DbSession session, long id, string messageId, CancellationToken ct) =>
-        session.Connection.ExecuteScalarAsync<long?>(session.Cmd(
-            "SELECT MIN(id) FROM raw_emails WHERE message_id = @messageId AND id < @id AND status <> 'quarantined'",
-            new { id, messageId }, ct));
+    /// <summary>
+    /// The first copy (lowest id, not quarantined) of each of these Message-IDs, in one statement. An email whose
+    /// Message-ID maps to a lower id than its own is a later copy of that email (delivered to another mailbox too).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> FindFirstCopiesAsync(DbSession session, IReadOnlyCollection<string> messageIds, CancellationToken ct)
+    {
+        if (messageIds.Count == 0)
+        {
+            return new Dictionary<string, long>(StringComparer.Ordinal);
+        }
+        var rows = await session.Connection.QueryAsync<(string MessageId, long Id)>(session.Cmd(
+            "SELECT message_id, MIN(id) FROM raw_emails WHERE message_id " + Sql.InArg(session.Provider, "messageIds") +
+            " AND status <> 'quarantined' GROUP BY message_id",
+            new { messageIds = Sql.ListArg(session.Provider, messageIds.Distinct(StringComparer.Ordinal)) }, ct));
+        return rows.ToDictionary(r => r.MessageId, r => r.Id, StringComparer.Ordinal);
+    }
 }

@@ -44,7 +44,7 @@ public sealed class OutboxStore(DbConnectionFactory factory, TimeProvider clock)
         await using var writer = await factory.OpenWriterAsync(ct);
         var connection = writer.Connection;
         await connection.ExecuteAsync(Sql.Cmd(
-            "DELETE FROM outbox WHERE id " + Sql.InList(factory.Provider, "ids"), new { ids = outboxIds.ToArray() }, ct));
+            "DELETE FROM outbox WHERE id " + Sql.InArg(factory.Provider, "ids"), new { ids = Sql.ListArg(factory.Provider, outboxIds) }, ct));
     }
 
     public async Task<long> CountAsync(CancellationToken ct)

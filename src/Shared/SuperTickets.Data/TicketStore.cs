@@ -37,8 +37,8 @@ public sealed class TicketStore(DbConnectionFactory factory)
         messageIds.Count == 0
             ? Task.FromResult<long?>(null)
             : session.Connection.ExecuteScalarAsync<long?>(session.Cmd(
-                "SELECT MIN(ticket_id) FROM ticket_messages WHERE message_id " + Sql.InList(session.Provider, "messageIds"),
-                new { messageIds = messageIds.ToArray() }, ct));
+                "SELECT MIN(ticket_id) FROM ticket_messages WHERE message_id " + Sql.InArg(session.Provider, "messageIds"),
+                new { messageIds = Sql.ListArg(session.Provider, messageIds) }, ct));
 
     /// <summary>Adds a message to a ticket; false when that Message-ID is already on a ticket.</summary>
     public async Task<bool> AppendMessageAsync(DbSession session, TicketMessageRecord message, CancellationToken ct)

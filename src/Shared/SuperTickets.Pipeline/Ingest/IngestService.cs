@@ -33,17 +33,20 @@ public sealed partial class IngestService(
         var serializer = services.GetRequiredService<MessageSerializer>();
 
         await unitOfWork.BeginAsync(ct);
+        var ids = await emails.TryInsertRawManyAsync(session, prepared.Select(m =>
+            new RawEmailRow(m.Raw, m.QuarantineReason is null ? EmailStatus.Received : EmailStatus.Quarantined, m.QuarantineReason)).ToList(), ct);
+        await emails.InsertParsedManyAsync(session, prepared.Zip(ids)
+            .Where(p => p.Second is not null)
+            .Select(p => p.First.Parsed with { RawEmailId = p.Second!.Value })
+            .ToList(), ct);
         var outcomes = new List<IngestOutcome>(prepared.Count);
-        foreach (var mail in prepared)
+        foreach (var (mail, id) in prepared.Zip(ids))
         {
-            var status = mail.QuarantineReason is null ? EmailStatus.Received : EmailStatus.Quarantined;
-            var id = await emails.TryInsertRawAsync(session, mail.Raw, status, mail.QuarantineReason, ct);
             if (id is not { } emailId)
             {
                 outcomes.Add(IngestOutcome.Duplicate);
                 continue;
             }
-            await emails.InsertParsedAsync(session, mail.Parsed with { RawEmailId = emailId }, ct);
             if (mail.QuarantineReason is { } reason)
             {
                 await log.AddAsync(session, new Interaction("ingest", "quarantined", emailId, null, null, reason,

@@ -40,6 +40,8 @@ public sealed partial class EmailTriagedHandler(
 {
     private readonly Dictionary<long, (ParsedEmailRecord Email, KbAnswerability? Answer, AnswerDraftOutcome? Draft)> _prepared = [];
     private readonly Dictionary<long, MeetingSlot> _slots = [];
+    private readonly SenderHistory _senders = new(customers, outbound);
+    private readonly List<string> _batchSenders = [];
     private Roster? _roster;
 
     /// <summary>
@@ -52,9 +54,11 @@ public sealed partial class EmailTriagedHandler(
         await using var read = new DbSession(factory);
         await read.OpenForReadAsync(ct);
         var index = await knowledge.GetAsync(ct);
+        var parsed = await emails.GetParsedManyAsync(read, messages.Select(m => m.EmailId).ToList(), ct);
+        _batchSenders.AddRange(parsed.Values.Select(e => e.FromAddress));
         foreach (var message in messages)
         {
-            if (await emails.GetParsedAsync(read, message.EmailId, ct) is { } email)
+            if (parsed.TryGetValue(message.EmailId, out var email))
             {
                 var answer = message.Noise is null && message.ExistingTicketId is null && message.DuplicateOfEmailId is null
                     ? index.Decide(KnowledgeQuery(email), resolveOptions.Value.AutoAnswerThreshold)
@@ -174,13 +178,18 @@ public sealed partial class EmailTriagedHandler(
     {
         var now = clock.GetUtcNow();
         var m = c.Message;
-        var customer = await customers.UpsertAsync(session, c.Email.FromAddress, c.Email.FromName, ct);
+        var replyWindow = mailOptions.Value.AutoReplyWindow;
+        if (_batchSenders.Count > 0)
+        {
+            await _senders.LoadAsync(session, _batchSenders, now, replyWindow, ct);
+            _batchSenders.Clear();
+        }
+        var sender = await _senders.GetAsync(session, c.Email.FromAddress, now, replyWindow, ct);
+        var customer = await _senders.CustomerAsync(session, sender, c.Email.FromAddress, c.Email.FromName, now, ct);
         var isVip = customer.Tier == "vip" || m.PriorityReasons.Any(r => r.Contains("vip", StringComparison.OrdinalIgnoreCase));
-        // A customer created just now has no earlier tickets and has had no automatic reply: two queries fewer.
-        var (score, breakdown) = SmartScore.Compute(m.Priority, m.Sentiment, isVip, m.Alerts.Count,
-            customer.IsNew ? 0 : await customers.CountTicketsSinceAsync(session, customer.Id, now.AddDays(-7), ct), TimeSpan.Zero);
+        var (score, breakdown) = SmartScore.Compute(m.Priority, m.Sentiment, isVip, m.Alerts.Count, sender.RecentTickets, TimeSpan.Zero);
         var answer = c.Answer ?? (await knowledge.GetAsync(ct)).Decide(KnowledgeQuery(c.Email), resolveOptions.Value.AutoAnswerThreshold);
-        var capReached = !customer.IsNew && await AutoReplyCapReachedAsync(c.Email.FromAddress, now, ct);
+        var capReached = sender.AutomaticReplies >= mailOptions.Value.MaxAutoRepliesPerWindow;
         var blockers = AutoAnswerBlockers(m, capReached);
         if (c.Draft is { Status: AnswerDraftStatus.NotAnswered } notAnswered && notAnswered.ArticleId == answer.Best?.Article.Id)
         {
@@ -191,10 +200,11 @@ public sealed partial class EmailTriagedHandler(
         {
             var article = answer.Best!.Article;
             var ticketId = await tickets.CreateAsync(session, NewTicket(c, customer.Id, TicketStatus.SolvedPendingConfirmation, score, breakdown, null, now) with { SolvedAt = now }, ct);
+            sender.RecentTickets++;
             await tickets.AppendMessageAsync(session, InboundMessage(c.Email, ticketId, now), ct);
             var drafted = c.Draft is { Accepted: true } draft && draft.ArticleId == article.Id ? draft.Body : null;
             var answerRecord = AnswerRecord.From(c.Draft, drafted is not null);
-            await SendAsync(c, composer.AutoAnswer(c.Email, ticketId, article, drafted), ct);
+            await SendAsync(c, sender, composer.AutoAnswer(c.Email, ticketId, article, drafted), ct);
             await PublishTicketEventAsync(c, ticketId, m.Priority, m.Category, TicketEventKinds.AutoAnswered, TicketStatus.SolvedPendingConfirmation, article.Id, ct);
             await FinishAsync(c, ticketId, "auto_answered",
                 $"Auto-answered with article '{article.Id}' (confidence {answer.Confidence:F2} ≥ {answer.Threshold:F2}), {answerRecord.Describe()}",
@@ -205,6 +215,7 @@ public sealed partial class EmailTriagedHandler(
         var plan = await planner.PlanAsync(m.Priority, m.Category, customer.Tier, now, ct);
         var assignment = await ChooseAssigneeAsync(m, ct);
         var newTicketId = await tickets.CreateAsync(session, NewTicket(c, customer.Id, TicketStatus.New, score, breakdown, plan?.Policy.Id, now) with { AssigneeId = assignment.AgentId }, ct);
+        sender.RecentTickets++;
         agents.RecordAssignmentOnCommit(session, newTicketId, assignment.AgentId, assignment.Reason);
         await tickets.AppendMessageAsync(session, InboundMessage(c.Email, newTicketId, now), ct);
         if (plan is { } p)
@@ -213,7 +224,7 @@ public sealed partial class EmailTriagedHandler(
         }
         if (!capReached)
         {
-            await SendAsync(c, composer.Acknowledgement(c.Email, newTicketId, m.Category, m.Priority, plan?.FirstResponseDue), ct);
+            await SendAsync(c, sender, composer.Acknowledgement(c.Email, newTicketId, m.Category, m.Priority, plan?.FirstResponseDue), ct);
         }
         if (m.IsMeetingRequest && !capReached)
         {
@@ -221,7 +232,7 @@ public sealed partial class EmailTriagedHandler(
             var mail = mailOptions.Value;
             var ics = IcsInvitation.Create(SupportCall.Uid(newTicketId, mail.MessageIdDomain!), slot.Start, slot.Duration,
                 SupportCall.Summary(newTicketId), mail.SupportName, mail.SupportAddress!, c.Email.FromAddress, now);
-            await SendAsync(c, composer.MeetingInvitation(c.Email, newTicketId, slot.Start, slot.Duration, ics), ct);
+            await SendAsync(c, sender, composer.MeetingInvitation(c.Email, newTicketId, slot.Start, slot.Duration, ics), ct);
             await c.Context.PublishAsync(Topics.MeetingRequested, c.Message.ConversationKey,
                 new MeetingRequested(newTicketId, c.Email.RawEmailId, slot.Start, slot.Duration, $"meeting:{c.Email.RawEmailId}"), ct);
         }
@@ -271,12 +282,6 @@ public sealed partial class EmailTriagedHandler(
         return blockers;
     }
 
-    private async Task<bool> AutoReplyCapReachedAsync(string address, DateTimeOffset now, CancellationToken ct)
-    {
-        var mail = mailOptions.Value;
-        return await outbound.CountAutomaticSinceAsync(session, address.ToLowerInvariant(), now - mail.AutoReplyWindow, ct) >= mail.MaxAutoRepliesPerWindow;
-    }
-
     /// <summary>
     /// Chooses the agent of a new ticket from the batch's roster, before the ticket is written (it is created assigned):
     /// agents and their open-ticket counts are read once per transaction and then kept current by the batch's own
@@ -306,10 +311,12 @@ public sealed partial class EmailTriagedHandler(
         return new Roster(candidates) { LastAssigned = await agents.LastAssignedAgentAsync(session, ct) };
     }
 
-    private async Task SendAsync(ResolveContext c, OutboundEmailRecord email, CancellationToken ct)
+    /// <summary>Writes an automatic email to the sender and asks respond to send it (once: the idempotency key decides).</summary>
+    private async Task SendAsync(ResolveContext c, SenderHistory.Sender sender, OutboundEmailRecord email, CancellationToken ct)
     {
         if (await outbound.TryInsertAsync(session, email, ct) is { } id)
         {
+            sender.AutomaticReplies++;
             await c.Context.PublishAsync(Topics.ReplyRequested, c.Message.ConversationKey,
                 new ReplyRequested(id, email.TicketId, email.Kind, email.IdempotencyKey), ct);
         }

@@ -7,7 +7,8 @@ namespace SuperTickets.Pipeline.Respond;
 
 /// <summary>
 /// Sends a stored outgoing email exactly once in effect. The send happens before the transaction (it is
-/// idempotent per key, so a redelivery after a crash finds it done); the transaction then marks it sent and logs it.
+/// idempotent per key, so a redelivery after a crash finds it done); the transaction then marks it sent (with the
+/// batch's other emails, at commit) and logs it.
 /// </summary>
 public sealed partial class ReplyRequestedHandler(
     DbConnectionFactory factory,
@@ -21,6 +22,8 @@ public sealed partial class ReplyRequestedHandler(
     ILogger<ReplyRequestedHandler> logger) : IMessageHandler<ReplyRequested>, IBatchPreparer<ReplyRequested>
 {
     private readonly Dictionary<long, (OutboundEmailRecord Email, bool Delivered)> _sent = [];
+    private readonly HashSet<long> _marked = [];
+    private DateTimeOffset? _now;
 
     public async Task PrepareAsync(IReadOnlyList<ReplyRequested> messages, CancellationToken ct)
     {
@@ -39,7 +42,7 @@ public sealed partial class ReplyRequestedHandler(
         {
             var email = await outbound.GetAsync(session, message.OutboundEmailId, ct)
                 ?? throw new InvalidOperationException($"Outbound email {message.OutboundEmailId} does not exist.");
-            if (email.Status == "sent")
+            if (email.Status == "sent" || _marked.Contains(email.Id))
             {
                 LogAlreadySent(logger, email.Id);
                 return;
@@ -48,8 +51,10 @@ public sealed partial class ReplyRequestedHandler(
         }
 
         var (mail, delivered) = sent;
-        var now = clock.GetUtcNow();
-        await outbound.MarkSentAsync(session, mail.Id, now, ct);
+        // The batch's emails were all sent in PrepareAsync: one instant for the batch lets one statement mark them all.
+        var now = _now ??= clock.GetUtcNow();
+        outbound.MarkSentOnCommit(session, mail.Id, now);
+        _marked.Add(mail.Id);
         if (mail.Kind == ReplyKinds.AgentReply)
         {
             await tickets.MarkFirstResponseAsync(session, mail.TicketId, now, ct);

@@ -33,9 +33,9 @@ public sealed partial class EmailReceivedHandler(
         await using (var read = new DbSession(factory))
         {
             await read.OpenForReadAsync(ct);
-            foreach (var message in messages)
+            foreach (var decision in await DecideAllAsync(read, messages, ct))
             {
-                _prepared[message.EmailId] = await DecideAsync(read, message, ct);
+                _prepared[decision.Email.RawEmailId] = decision;
             }
         }
         await RefineUnsureAsync(ct);
@@ -45,7 +45,8 @@ public sealed partial class EmailReceivedHandler(
     {
         if (!_prepared.Remove(message.EmailId, out var decision))
         {
-            decision = await DecideAsync(session, message, ct);
+            decision = (await DecideAllAsync(session, [message], ct)).SingleOrDefault()
+                ?? throw new InvalidOperationException($"Email {message.EmailId} has no parsed view.");
         }
         var (email, triaged, analysis) = decision;
         emails.SetStatusOnCommit(session, email.RawEmailId, EmailStatus.Triaged);
@@ -59,31 +60,48 @@ public sealed partial class EmailReceivedHandler(
         LogTriaged(logger, email.RawEmailId, triaged.Category, triaged.Priority, triaged.Language, email.NoiseKind ?? "none");
     }
 
-    private async Task<TriageDecision> DecideAsync(DbSession reader, EmailReceived message, CancellationToken ct)
+    /// <summary>
+    /// Decides every message that has a parsed view; the emails, their earlier copies, their senders and the senders'
+    /// recent tickets are read with one statement each for the whole batch. A message without a parsed view is left out,
+    /// so that it fails on its own in <see cref="HandleAsync"/> and the messages before it still commit.
+    /// </summary>
+    private async Task<List<TriageDecision>> DecideAllAsync(DbSession reader, IReadOnlyList<EmailReceived> messages, CancellationToken ct)
     {
-        var email = await emails.GetParsedAsync(reader, message.EmailId, ct)
-            ?? throw new InvalidOperationException($"Email {message.EmailId} has no parsed view.");
         var settings = options.Value;
-        var (existing, threadedBy) = await threading.FindTicketAsync(reader, email, ct);
-        var duplicateOf = email.MessageId is { } messageId ? await emails.FindEarlierCopyAsync(reader, email.RawEmailId, messageId, ct) : null;
+        var parsed = await emails.GetParsedManyAsync(reader, messages.Select(m => m.EmailId).ToList(), ct);
+        var firstCopies = await emails.FindFirstCopiesAsync(reader, parsed.Values.Select(e => e.MessageId).OfType<string>().ToList(), ct);
+        var known = await customers.FindManyAsync(reader, parsed.Values.Select(e => e.FromAddress), ct);
+        var recentTickets = await customers.CountTicketsSinceManyAsync(
+            reader, known.Values.Select(c => c.Id).ToList(), clock.GetUtcNow() - settings.RepeatedContactWindow, ct);
 
-        var customer = await customers.FindAsync(reader, email.FromAddress, ct);
-        var domain = email.FromAddress[(email.FromAddress.LastIndexOf('@') + 1)..].ToLowerInvariant();
-        var isVip = customer?.Tier == "vip" || settings.VipDomains.Contains(domain, StringComparer.OrdinalIgnoreCase);
-        var prior = customer is null ? 0 : await customers.CountTicketsSinceAsync(reader, customer.Id, clock.GetUtcNow() - settings.RepeatedContactWindow, ct);
+        var decisions = new List<TriageDecision>(messages.Count);
+        foreach (var message in messages)
+        {
+            if (!parsed.TryGetValue(message.EmailId, out var email))
+            {
+                continue;
+            }
+            var (existing, threadedBy) = await threading.FindTicketAsync(reader, email, ct);
+            long? duplicateOf = email.MessageId is { } messageId && firstCopies.TryGetValue(messageId, out var first) && first < email.RawEmailId ? first : null;
+            var customer = known.GetValueOrDefault(CustomerStore.Normalize(email.FromAddress));
+            var domain = email.FromAddress[(email.FromAddress.LastIndexOf('@') + 1)..].ToLowerInvariant();
+            var isVip = customer?.Tier == "vip" || settings.VipDomains.Contains(domain, StringComparer.OrdinalIgnoreCase);
+            var prior = customer is null ? 0 : recentTickets.GetValueOrDefault(customer.Id);
 
-        var result = engine.Analyze(new TriageInput(email.Subject, email.NewText, domain, isVip, prior, settings.AlertKeywords));
-        var triaged = new EmailTriaged(
-            email.RawEmailId, message.ConversationKey, result.Category, Math.Round(result.CategoryConfidence, 4), result.CategoryUnsure,
-            result.Intent, result.Priority.ToString().ToLowerInvariant(), result.PriorityReasons, Math.Round(result.Sentiment, 3),
-            result.Language, email.NoiseKind, existing, result.IsMeetingRequest, result.MatchedAlerts, duplicateOf);
-        var analysis = new TriageAnalysis(
-            new TriageInputs(email.Subject.Length, email.NewText.Length, domain, isVip, prior),
-            result,
-            new NoiseVerdict(email.NoiseKind, email.NoiseReason),
-            new ThreadingVerdict(existing, threadedBy, duplicateOf),
-            null);
-        return new TriageDecision(email, triaged, analysis);
+            var result = engine.Analyze(new TriageInput(email.Subject, email.NewText, domain, isVip, prior, settings.AlertKeywords));
+            var triaged = new EmailTriaged(
+                email.RawEmailId, message.ConversationKey, result.Category, Math.Round(result.CategoryConfidence, 4), result.CategoryUnsure,
+                result.Intent, result.Priority.ToString().ToLowerInvariant(), result.PriorityReasons, Math.Round(result.Sentiment, 3),
+                result.Language, email.NoiseKind, existing, result.IsMeetingRequest, result.MatchedAlerts, duplicateOf);
+            var analysis = new TriageAnalysis(
+                new TriageInputs(email.Subject.Length, email.NewText.Length, domain, isVip, prior),
+                result,
+                new NoiseVerdict(email.NoiseKind, email.NoiseReason),
+                new ThreadingVerdict(existing, threadedBy, duplicateOf),
+                null);
+            decisions.Add(new TriageDecision(email, triaged, analysis));
+        }
+        return decisions;
     }
 
     /// <summary>
