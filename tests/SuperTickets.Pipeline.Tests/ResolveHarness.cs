@@ -39,17 +39,7 @@ public sealed class ResolveHarness : IAsyncDisposable
     {
         var root = Path.Combine(Path.GetTempPath(), "supertickets-resolve-" + Guid.NewGuid().ToString("N")[..8]);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:ConnectionString"] = $"Data Source={Path.Combine(root, "test.db")}",
-            ["Mail:SupportAddress"] = "support@nimbus.example",
-            ["Mail:MessageIdDomain"] = "support.nimbus.example",
-            ["Mail:OutboxDirectory"] = Path.Combine(root, "outbox"),
-            ["Seed:KnowledgeBaseDirectory"] = Path.Combine(RepoPaths.Samples, "kb"),
-            ["Seed:SlaPoliciesFile"] = Path.Combine(RepoPaths.Samples, "sla-policies.json"),
-            ["Seed:AgentsFile"] = Path.Combine(RepoPaths.Samples, "agents.json"),
-        });
+        builder.Configuration.AddInMemoryCollection(Settings(root));
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -73,6 +63,19 @@ public sealed class ResolveHarness : IAsyncDisposable
         await host.Services.GetRequiredService<MailboxStore>().EnsureAsync("test", "drop-folder", "support@nimbus.example", default);
         return new ResolveHarness(host, root);
     }
+
+    /// <summary>The harness's settings: SQLite and the outbox folder under <paramref name="root"/>, reference data from samples/.</summary>
+    public static Dictionary<string, string?> Settings(string root) => new()
+    {
+        ["Database:Provider"] = "Sqlite",
+        ["Database:ConnectionString"] = $"Data Source={Path.Combine(root, "test.db")}",
+        ["Mail:SupportAddress"] = "support@nimbus.example",
+        ["Mail:MessageIdDomain"] = "support.nimbus.example",
+        ["Mail:OutboxDirectory"] = Path.Combine(root, "outbox"),
+        ["Seed:KnowledgeBaseDirectory"] = Path.Combine(RepoPaths.Samples, "kb"),
+        ["Seed:SlaPoliciesFile"] = Path.Combine(RepoPaths.Samples, "sla-policies.json"),
+        ["Seed:AgentsFile"] = Path.Combine(RepoPaths.Samples, "agents.json"),
+    };
 
     /// <summary>Stores one email as the ingest stage would; returns its id.</summary>
     public async Task<long> IngestAsync(string rawMessage)

@@ -26,6 +26,14 @@ public sealed class KafkaOptions : IValidatableObject
     [Range(1, 10_000, ErrorMessage = "Kafka:MaxBatchSize must be between 1 and 10000.")]
     public int MaxBatchSize { get; set; } = 64;
 
+    /// <summary>
+    /// Consumers of each main topic in this process. They join the topic's group as separate processes would and
+    /// share its partitions, so one process works on several batches at once while others wait on the database (order
+    /// per key holds: a partition belongs to one consumer at a time). More than the topic's partitions leaves some idle.
+    /// </summary>
+    [Range(1, 64, ErrorMessage = "Kafka:ConsumersPerTopic must be between 1 and 64.")]
+    public int ConsumersPerTopic { get; set; } = 1;
+
     /// <summary>How long a stopping consumer lets in-flight work finish, and the producer flush on dispose.</summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

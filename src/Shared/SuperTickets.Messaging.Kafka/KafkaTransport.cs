@@ -64,9 +64,10 @@ public sealed partial class KafkaTransport : IMessageTransport, IAsyncDisposable
     {
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var router = new KafkaFailureRouter(_producer, _deadLetters, _options.EffectiveRetryDelays, _clock, _loggers.CreateLogger<KafkaFailureRouter>());
-        var main = new KafkaMainConsumer(topic, group, processor, router, _options, _clock, _loggers.CreateLogger<KafkaMainConsumer>());
+        var mains = Enumerable.Range(0, _options.ConsumersPerTopic)
+            .Select(_ => new KafkaMainConsumer(topic, group, processor, router, _options, _clock, _loggers.CreateLogger<KafkaMainConsumer>()));
         var retry = new KafkaRetryConsumer(topic, group, processor, router, _options, _clock, _loggers.CreateLogger<KafkaRetryConsumer>());
-        await Task.WhenAll(StartLoop(main.Run, stopping), StartLoop(retry.Run, stopping));
+        await Task.WhenAll([.. mains.Select(main => StartLoop(main.Run, stopping)), StartLoop(retry.Run, stopping)]);
     }
 
     /// <summary>Waits up to <see cref="KafkaOptions.DrainTimeout"/> for queued messages, then releases the producer.</summary>

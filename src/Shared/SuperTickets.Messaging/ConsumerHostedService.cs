@@ -3,7 +3,10 @@ using Microsoft.Extensions.Logging;
 
 namespace SuperTickets.Messaging;
 
-/// <summary>Runs every registered consumer on the transport. A consumer that dies stops the host with exit code 1.</summary>
+/// <summary>
+/// Runs every registered consumer on the transport once the host has started. A consumer that dies stops the host with
+/// exit code 1.
+/// </summary>
 public sealed partial class ConsumerHostedService(
     IEnumerable<ConsumerRegistration> registrations,
     IMessageTransport transport,
@@ -13,6 +16,10 @@ public sealed partial class ConsumerHostedService(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await HostStart.WaitAsync(lifetime, stoppingToken))
+        {
+            return;
+        }
         var consumers = registrations
             .DistinctBy(r => (r.Topic, r.Group))
             .Select(r => RunAsync(r, stoppingToken))

@@ -37,7 +37,8 @@ public static class KafkaBench
         ["fetch.wait.max.ms"] = "10",
     };
 
-    public static async Task<KafkaBenchResult> RunAsync(int count, int warmUp, string samplesDirectory, CancellationToken ct)
+    /// <param name="consumers">Consumers per topic (<see cref="KafkaOptions.ConsumersPerTopic"/>).</param>
+    public static async Task<KafkaBenchResult> RunAsync(int count, int warmUp, int consumers, string samplesDirectory, CancellationToken ct)
     {
         var root = Path.Combine(Path.GetTempPath(), "supertickets-kbench-" + Guid.NewGuid().ToString("N")[..8]);
         var staging = Path.Combine(root, "staging");
@@ -54,7 +55,7 @@ public static class KafkaBench
             }
 
             BenchResult pipeline;
-            using (var host = Build(root, inbox, samplesDirectory, cluster.BootstrapServers, postgres.ConnectionString))
+            using (var host = Build(root, inbox, samplesDirectory, cluster.BootstrapServers, postgres.ConnectionString, consumers))
             {
                 await host.StartAsync(ct);
                 var factory = host.Services.GetRequiredService<DbConnectionFactory>();
@@ -72,7 +73,7 @@ public static class KafkaBench
         }
     }
 
-    private static IHost Build(string root, string inbox, string samplesDirectory, string brokers, string connectionString)
+    private static IHost Build(string root, string inbox, string samplesDirectory, string brokers, string connectionString, int consumers)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.AddInMemoryCollection(EmbeddedDefaults.For(Path.Combine(root, "data"), samplesDirectory));
@@ -83,6 +84,7 @@ public static class KafkaBench
             ["Messaging:Transport"] = "Kafka",
             ["Kafka:BootstrapServers"] = brokers,
             ["Kafka:ClientId"] = "supertickets-bench",
+            ["Kafka:ConsumersPerTopic"] = consumers.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Kafka:Settings:fetch.wait.max.ms"] = ClientSettings["fetch.wait.max.ms"],
             ["Ingest:DropFolders:0:Path"] = Path.Combine(root, "no-samples"),
             ["Ingest:DropFolders:1:Path"] = inbox,

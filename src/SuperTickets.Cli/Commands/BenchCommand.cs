@@ -38,7 +38,12 @@ public static class BenchCommand
             Description = "Embedded run: leave the run's folder (database, mail) in place instead of deleting it. On ext4 without a journal, " +
                 "files created within minutes of a mass deletion cost several times more, so back-to-back runs that delete penalize the next one.",
         };
-        var command = new Command("bench", "Measure the pipeline end to end: emails/s and per-email latency.") { emails, warmUp, json, samples, transport, workDir, keep, CreateSla() };
+        var consumers = new Option<int>("--consumers")
+        {
+            Description = "Kafka run: consumers per topic (Kafka:ConsumersPerTopic), as if that many worker processes of each stage ran.",
+            DefaultValueFactory = _ => 1,
+        };
+        var command = new Command("bench", "Measure the pipeline end to end: emails/s and per-email latency.") { emails, warmUp, json, samples, transport, workDir, keep, consumers, CreateSla() };
         command.SetAction(async (parse, ct) =>
         {
             var count = parse.GetValue(emails);
@@ -52,9 +57,14 @@ public static class BenchCommand
                 Console.Error.WriteLine("--warmup must not be negative.");
                 return 2;
             }
+            if (parse.GetValue(consumers) is < 1 or > 64)
+            {
+                Console.Error.WriteLine("--consumers must be between 1 and 64.");
+                return 2;
+            }
             if (parse.GetValue(transport) == "kafka")
             {
-                return await RunKafkaAsync(count, parse.GetValue(warmUp), parse.GetValue(samples)!, parse.GetValue(json), ct);
+                return await RunKafkaAsync(count, parse.GetValue(warmUp), parse.GetValue(consumers), parse.GetValue(samples)!, parse.GetValue(json), ct);
             }
             var result = await EmbeddedBench.RunAsync(count, parse.GetValue(warmUp), parse.GetValue(samples)!, parse.GetValue(workDir), parse.GetValue(keep), ct);
             if (parse.GetValue(keep))
@@ -95,12 +105,12 @@ public static class BenchCommand
         return command;
     }
 
-    private static async Task<int> RunKafkaAsync(int count, int warmUp, string samples, bool json, CancellationToken ct)
+    private static async Task<int> RunKafkaAsync(int count, int warmUp, int consumers, string samples, bool json, CancellationToken ct)
     {
         KafkaBenchResult result;
         try
         {
-            result = await KafkaBench.RunAsync(count, warmUp, samples, ct);
+            result = await KafkaBench.RunAsync(count, warmUp, consumers, samples, ct);
         }
         catch (Exception ex) when (ex is KafkaNativeLibraryException or InvalidOperationException)
         {
@@ -112,6 +122,7 @@ public static class BenchCommand
         {
             var output = ToJson(result.Pipeline, "kafka");
             output["brokers"] = result.Brokers;
+            output["consumersPerTopic"] = consumers;
             output["roundTrip"] = new Dictionary<string, object>
             {
                 ["messages"] = roundTrip.Messages,
@@ -124,7 +135,7 @@ public static class BenchCommand
             Console.WriteLine(JsonSerializer.Serialize(output));
             return 0;
         }
-        Console.WriteLine($"Pipeline over Kafka ({result.Brokers} dev brokers) and PostgreSQL: {Describe(result.Pipeline)}");
+        Console.WriteLine($"Pipeline over Kafka ({result.Brokers} dev brokers, {consumers} consumer(s) per topic) and PostgreSQL: {Describe(result.Pipeline)}");
         Console.WriteLine($"Transport round trip (no database, the ceiling): {roundTrip.Messages} messages in {roundTrip.Seconds:F2} s: " +
             $"{roundTrip.MessagesPerSecond:F0} messages/s; latency p50 {roundTrip.P50Ms} ms, p95 {roundTrip.P95Ms} ms, p99 {roundTrip.P99Ms} ms.");
         return 0;

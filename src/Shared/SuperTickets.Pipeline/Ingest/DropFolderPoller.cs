@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SuperTickets.Data;
+using SuperTickets.Messaging;
 
 namespace SuperTickets.Pipeline.Ingest;
 
@@ -16,12 +17,17 @@ public sealed partial class DropFolderPoller(
     MailboxStore mailboxes,
     IngestProgress progress,
     IOptions<IngestOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<DropFolderPoller> logger) : BackgroundService
 {
     private readonly Dictionary<string, HashSet<string>> _seen = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await HostStart.WaitAsync(lifetime, stoppingToken))
+        {
+            return;
+        }
         var folders = options.Value.DropFolders;
         foreach (var folder in folders)
         {

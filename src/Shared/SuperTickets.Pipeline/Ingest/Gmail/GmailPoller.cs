@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SuperTickets.Data;
+using SuperTickets.Messaging;
 
 namespace SuperTickets.Pipeline.Ingest.Gmail;
 
@@ -21,10 +22,15 @@ public sealed partial class GmailPoller(
     DbConnectionFactory database,
     IngestProgress progress,
     IOptions<GmailIngestOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<GmailPoller> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await HostStart.WaitAsync(lifetime, stoppingToken))
+        {
+            return;
+        }
         var configured = options.Value.Mailboxes;
         foreach (var mailbox in configured)
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SuperTickets.Data;
 using SuperTickets.Mail.Net;
 using SuperTickets.Mail.Net.Imap;
+using SuperTickets.Messaging;
 
 namespace SuperTickets.Pipeline.Ingest.Imap;
 
@@ -18,10 +19,15 @@ public sealed partial class ImapPoller(
     MailboxStore mailboxes,
     IngestProgress progress,
     IOptions<ImapIngestOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<ImapPoller> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await HostStart.WaitAsync(lifetime, stoppingToken))
+        {
+            return;
+        }
         var configured = options.Value.Mailboxes;
         foreach (var mailbox in configured)
         {
