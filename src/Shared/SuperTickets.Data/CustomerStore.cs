@@ -45,9 +45,8 @@ public sealed class CustomerStore(TimeProvider clock)
             "UPDATE customers SET tier = @tier WHERE email = @email", new { email = Normalize(email), tier }, ct));
 
     /// <summary>Tickets this customer opened since <paramref name="since"/> (repeated contact raises priority).</summary>
-    public Task<int> CountTicketsSinceAsync(DbSession session, long customerId, DateTimeOffset since, CancellationToken ct) =>
-        session.Connection.ExecuteScalarAsync<int>(session.Cmd(
-            "SELECT COUNT(*) FROM tickets WHERE customer_id = @customerId AND created_at >= @since", new { customerId, since }, ct));
+    public async Task<int> CountTicketsSinceAsync(DbSession session, long customerId, DateTimeOffset since, CancellationToken ct) =>
+        (await CountTicketsSinceManyAsync(session, [customerId], since, ct)).GetValueOrDefault(customerId);
 
     /// <summary><see cref="CountTicketsSinceAsync"/> for many customers in one statement (customers without tickets are left out).</summary>
     public async Task<IReadOnlyDictionary<long, int>> CountTicketsSinceManyAsync(DbSession session, IReadOnlyCollection<long> customerIds, DateTimeOffset since, CancellationToken ct)

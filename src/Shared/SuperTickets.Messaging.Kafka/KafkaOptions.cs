@@ -31,8 +31,10 @@ public sealed class KafkaOptions : IValidatableObject
     /// share its partitions, so one process works on several batches at once while others wait on the database (order
     /// per key holds: a partition belongs to one consumer at a time). More than the topic's partitions leaves some idle.
     /// </summary>
-    [Range(1, 64, ErrorMessage = "Kafka:ConsumersPerTopic must be between 1 and 64.")]
+    [Range(1, MaxConsumersPerTopic, ErrorMessage = "Kafka:ConsumersPerTopic must be between 1 and 64.")]
     public int ConsumersPerTopic { get; set; } = 1;
+
+    public const int MaxConsumersPerTopic = 64;
 
     /// <summary>How long a stopping consumer lets in-flight work finish, and the producer flush on dispose.</summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -57,9 +57,9 @@ public static class BenchCommand
                 Console.Error.WriteLine("--warmup must not be negative.");
                 return 2;
             }
-            if (parse.GetValue(consumers) is < 1 or > 64)
+            if (parse.GetValue(consumers) is < 1 or > KafkaOptions.MaxConsumersPerTopic)
             {
-                Console.Error.WriteLine("--consumers must be between 1 and 64.");
+                Console.Error.WriteLine($"--consumers must be between 1 and {KafkaOptions.MaxConsumersPerTopic}.");
                 return 2;
             }
             if (parse.GetValue(transport) == "kafka")
