@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -48,16 +49,53 @@ public sealed class HandlerBatchProcessorTests
         Assert.Equal(["1"], unitOfWork.CommittedIds);
     }
 
+    [Fact]
+    public async Task Metrics_count_committed_messages_skipped_redeliveries_and_failed_batches_per_consumer()
+    {
+        var (processor, _, _, meters) = CreateWithMeters(permanentFailureOn: 9);
+        var recorded = new Dictionary<string, long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == meters && instrument.Meter.Name == MessagingMetrics.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            Assert.Equal(new KeyValuePair<string, object?>(MessagingMetrics.ConsumerTag, "test"), Assert.Single(tags.ToArray()));
+            recorded[instrument.Name] = recorded.GetValueOrDefault(instrument.Name) + value;
+        });
+        listener.Start();
+
+        await processor.ProcessAsync([Envelope(1), Envelope(2)], 1, default);
+        await processor.ProcessAsync([Envelope(2), Envelope(3)], 1, default);
+        await processor.ProcessAsync([Envelope(9)], 1, default);
+
+        Assert.Equal(3, recorded[MessagingMetrics.HandledName]);
+        Assert.Equal(1, recorded[MessagingMetrics.DuplicatesName]);
+        Assert.Equal(1, recorded[MessagingMetrics.FailedName]);
+    }
+
     private static MessageEnvelope Envelope(int n) =>
         new(n.ToString(System.Globalization.CultureInfo.InvariantCulture), "t", "k", nameof(Ping),
             System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new Ping(n), MessageSerializer.JsonOptions), new Dictionary<string, string>(), DateTimeOffset.UtcNow);
 
     private static (IEnvelopeBatchProcessor, FakeHandler, FakeUnitOfWork) Create(int failTransientlyTimes = 0, int? permanentFailureOn = null)
     {
+        var (processor, handler, unitOfWork, _) = CreateWithMeters(failTransientlyTimes, permanentFailureOn);
+        return (processor, handler, unitOfWork);
+    }
+
+    private static (IEnvelopeBatchProcessor, FakeHandler, FakeUnitOfWork, IMeterFactory) CreateWithMeters(int failTransientlyTimes = 0, int? permanentFailureOn = null)
+    {
         var handler = new FakeHandler(failTransientlyTimes, permanentFailureOn);
         var unitOfWork = new FakeUnitOfWork();
         var services = new ServiceCollection()
             .AddLogging()
+            .AddMetrics()
+            .AddSingleton<MessagingMetrics>()
             .AddSingleton<IMessageHandler<Ping>>(handler)
             .AddSingleton<IMessageUnitOfWork>(unitOfWork)
             .BuildServiceProvider();
@@ -65,8 +103,9 @@ public sealed class HandlerBatchProcessorTests
         var relay = new OutboxRelay(new NullTransport(), services.GetRequiredService<IServiceScopeFactory>(),
             Options.Create(new MessagingOptions()), NullLogger<OutboxRelay>.Instance);
         var processor = new HandlerBatchProcessor<Ping>(services.GetRequiredService<IServiceScopeFactory>(), serializer, relay,
-            new HandlerResilience(NullLogger<HandlerResilience>.Instance), "test", NullLogger<HandlerBatchProcessor<Ping>>.Instance);
-        return (processor, handler, unitOfWork);
+            new HandlerResilience(NullLogger<HandlerResilience>.Instance), services.GetRequiredService<MessagingMetrics>(), "test",
+            NullLogger<HandlerBatchProcessor<Ping>>.Instance);
+        return (processor, handler, unitOfWork, services.GetRequiredService<IMeterFactory>());
     }
 
     private sealed class FakeHandler(int failTransientlyTimes, int? permanentFailureOn) : IMessageHandler<Ping>
@@ -111,8 +150,9 @@ public sealed class HandlerBatchProcessorTests
 
         public Task<IReadOnlySet<string>> MarkProcessedAsync(string consumer, IReadOnlyList<string> messageIds, CancellationToken ct)
         {
-            _pending.AddRange(messageIds);
-            return Task.FromResult<IReadOnlySet<string>>(messageIds.ToHashSet());
+            var fresh = messageIds.Except(CommittedIds).ToHashSet();
+            _pending.AddRange(fresh);
+            return Task.FromResult<IReadOnlySet<string>>(fresh);
         }
 
         public Task EnqueueAsync(MessageEnvelope envelope, CancellationToken ct) => Task.CompletedTask;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +14,7 @@ public sealed partial class HandlerBatchProcessor<T>(
     MessageSerializer serializer,
     OutboxRelay relay,
     HandlerResilience resilience,
+    MessagingMetrics metrics,
     string consumer,
     ILogger<HandlerBatchProcessor<T>> logger) : IEnvelopeBatchProcessor
 {
@@ -57,8 +59,24 @@ public sealed partial class HandlerBatchProcessor<T>(
         }
     }
 
-    /// <summary>Prepares, then runs the batch in one transaction; commits only if every message succeeded.</summary>
+    /// <summary>Runs the batch once and records the outcome in <see cref="MessagingMetrics"/>.</summary>
     private async Task<(int FailedAt, Exception? Failure)> RunAsync(IReadOnlyList<MessageEnvelope> batch, int attempt, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var (failedAt, failure, duplicates) = await RunOnceAsync(batch, attempt, ct);
+        if (failure is null)
+        {
+            metrics.Committed(consumer, batch.Count - duplicates, duplicates, Stopwatch.GetElapsedTime(started));
+        }
+        else
+        {
+            metrics.Failed(consumer, Stopwatch.GetElapsedTime(started));
+        }
+        return (failedAt, failure);
+    }
+
+    /// <summary>Prepares, then runs the batch in one transaction; commits only if every message succeeded.</summary>
+    private async Task<(int FailedAt, Exception? Failure, int Duplicates)> RunOnceAsync(IReadOnlyList<MessageEnvelope> batch, int attempt, CancellationToken ct)
     {
         var messages = new List<T>(batch.Count);
         foreach (var envelope in batch)
@@ -69,7 +87,7 @@ public sealed partial class HandlerBatchProcessor<T>(
             }
             catch (PoisonMessageException ex)
             {
-                return (messages.Count, ex);
+                return (messages.Count, ex, 0);
             }
         }
 
@@ -84,7 +102,7 @@ public sealed partial class HandlerBatchProcessor<T>(
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
-                return (0, ex);
+                return (0, ex, 0);
             }
         }
         await unitOfWork.BeginAsync(ct);
@@ -95,14 +113,16 @@ public sealed partial class HandlerBatchProcessor<T>(
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            return (0, ex);
+            return (0, ex, 0);
         }
+        var duplicates = 0;
         for (var i = 0; i < batch.Count; i++)
         {
             var envelope = batch[i];
             if (!fresh.Remove(envelope.MessageId))
             {
                 LogDuplicate(logger, envelope.MessageId, consumer);
+                duplicates++;
                 continue;
             }
             using var logScope = logger.BeginScope(new Dictionary<string, object>
@@ -118,11 +138,11 @@ public sealed partial class HandlerBatchProcessor<T>(
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
-                return (i, ex);
+                return (i, ex, duplicates);
             }
         }
         relay.Dispatch(await unitOfWork.CommitAsync(ct));
-        return (batch.Count, null);
+        return (batch.Count, null, duplicates);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} was already processed by {Consumer}; skipped")]

@@ -17,6 +17,8 @@ public static class MessagingServiceCollectionExtensions
         services.TryAddSingleton<MessageSerializer>();
         services.TryAddSingleton<OutboxRelay>();
         services.TryAddSingleton<HandlerResilience>();
+        services.AddMetrics();
+        services.TryAddSingleton<MessagingMetrics>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         services.AddHostedService<ConsumerHostedService>();
         return services;
@@ -53,6 +55,7 @@ public static class MessagingServiceCollectionExtensions
                 sp.GetRequiredService<MessageSerializer>(),
                 sp.GetRequiredService<OutboxRelay>(),
                 sp.GetRequiredService<HandlerResilience>(),
+                sp.GetRequiredService<MessagingMetrics>(),
                 group,
                 sp.GetRequiredService<ILogger<HandlerBatchProcessor<T>>>())));
         return services;

@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using SuperTickets.Data;
+using SuperTickets.Pipeline.Respond;
 
 namespace SuperTickets.Cli.Bench;
 
@@ -14,9 +17,10 @@ public static class BenchMeasurements
     /// The timed part of a load run: moves the staged <c>load-*</c> emails into the drop folder at once, waits until each
     /// has its reply sent, and measures wall-clock time and this process's CPU time (all threads) over that window.
     /// </summary>
-    public static async Task<BenchResult> RunMeasuredAsync(DbConnectionFactory factory, string staging, string inbox, int count, CancellationToken ct)
+    public static async Task<BenchResult> RunMeasuredAsync(IServiceProvider services, string staging, string inbox, int count, CancellationToken ct)
     {
-        var sentBefore = await CountSentAsync(factory, ct);
+        var factory = services.GetRequiredService<DbConnectionFactory>();
+        using var replies = RepliesOf(services);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var collections = GC.CollectionCount(0);
@@ -26,7 +30,7 @@ public static class BenchMeasurements
         {
             File.Move(file, Path.Combine(inbox, Path.GetFileName(file)));
         }
-        await WaitForRepliesAsync(factory, count, sentBefore, ct);
+        await WaitForRepliesAsync(factory, replies, count, ct);
         clock.Stop();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
@@ -41,47 +45,40 @@ public static class BenchMeasurements
     }
 
     /// <summary>
-    /// Waits until every synthetic email has its reply sent. Polling must not load the machine it measures: the cheap
-    /// count of sent mail (one table) is asked every 20 ms, and the exact join only once that count says it may be done.
-    /// <paramref name="sentBefore"/> is <see cref="CountSentAsync"/> taken before the first measured email was dropped.
+    /// Waits until every synthetic email has its reply sent. Waiting must not load the machine it measures: the respond
+    /// stage's committed-message count (an in-process metric) is watched, and the exact join is asked only once that
+    /// count says it may be done.
     /// </summary>
-    private static async Task WaitForRepliesAsync(DbConnectionFactory factory, int count, long sentBefore, CancellationToken ct)
+    private static async Task WaitForRepliesAsync(DbConnectionFactory factory, HandledCounter replies, int count, CancellationToken ct)
     {
-        while (true)
+        for (var target = (long)count; ; target++)
         {
-            if (await CountSentAsync(factory, ct) - sentBefore >= count)
+            await replies.WaitForAsync(target, ct);
+            await using var connection = await factory.OpenAsync(ct);
+            var answered = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+                SELECT COUNT(DISTINCT o.ticket_id)
+                FROM outbound_emails o JOIN tickets t ON t.id = o.ticket_id JOIN raw_emails r ON r.id = t.root_email_id
+                WHERE o.status = 'sent' AND r.source_ref LIKE 'load-%'
+                """, cancellationToken: ct));
+            if (answered >= count)
             {
-                await using var connection = await factory.OpenAsync(ct);
-                var answered = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-                    SELECT COUNT(DISTINCT o.ticket_id)
-                    FROM outbound_emails o JOIN tickets t ON t.id = o.ticket_id JOIN raw_emails r ON r.id = t.root_email_id
-                    WHERE o.status = 'sent' AND r.source_ref LIKE 'load-%'
-                    """, cancellationToken: ct));
-                if (answered >= count)
-                {
-                    return;
-                }
+                return;
             }
-            await Task.Delay(20, ct);
         }
     }
 
-    /// <summary>Emails sent so far, of any kind.</summary>
-    private static async Task<long> CountSentAsync(DbConnectionFactory factory, CancellationToken ct)
-    {
-        await using var connection = await factory.OpenAsync(ct);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM outbound_emails WHERE status = 'sent'", cancellationToken: ct));
-    }
+    /// <summary>Replies the respond stage of the host behind <paramref name="services"/> commits from now on.</summary>
+    private static HandledCounter RepliesOf(IServiceProvider services) =>
+        new(services.GetRequiredService<IMeterFactory>(), RespondStageExtensions.ConsumerGroup);
 
     /// <summary>
     /// Pushes <paramref name="emails"/> synthetic emails (files <c>warm-*</c>, other Message-IDs than the measured ones)
     /// through the pipeline and waits for their replies, so that consumer-group joins, JIT compilation and other
     /// first-use costs of a freshly started process are not timed.
     /// </summary>
-    public static async Task WarmUpAsync(DbConnectionFactory factory, string staging, string inbox, int emails, CancellationToken ct)
+    public static async Task WarmUpAsync(IServiceProvider services, string staging, string inbox, int emails, CancellationToken ct)
     {
-        var sentBefore = await CountSentAsync(factory, ct);
+        using var replies = RepliesOf(services);
         foreach (var (name, content) in SyntheticEmails.Generate(emails, seed: 1, DateTimeOffset.UtcNow))
         {
             await File.WriteAllBytesAsync(Path.Combine(staging, "warm-" + name), content, ct);
@@ -90,10 +87,7 @@ public static class BenchMeasurements
         {
             File.Move(file, Path.Combine(inbox, Path.GetFileName(file)));
         }
-        while (await CountSentAsync(factory, ct) - sentBefore < emails)
-        {
-            await Task.Delay(50, ct);
-        }
+        await replies.WaitForAsync(emails, ct);
     }
 
     public static async Task<BenchResult> MeasureAsync(DbConnectionFactory factory, int count, TimeSpan elapsed, CancellationToken ct)

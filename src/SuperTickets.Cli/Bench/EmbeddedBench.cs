@@ -40,15 +40,14 @@ public static class EmbeddedBench
             {
                 await app.StartAsync(ct);
                 var probe = app.Services.GetRequiredService<PipelineIdleProbe>();
-                var factory = app.Services.GetRequiredService<DbConnectionFactory>();
                 await probe.WaitForIdleAsync(TimeSpan.FromMinutes(1), ct);
                 Directory.CreateDirectory(inbox);
                 if (warmUp > 0)
                 {
-                    await BenchMeasurements.WarmUpAsync(factory, staging, inbox, warmUp, ct);
+                    await BenchMeasurements.WarmUpAsync(app.Services, staging, inbox, warmUp, ct);
                 }
 
-                var result = await BenchMeasurements.RunMeasuredAsync(factory, staging, inbox, count, ct);
+                var result = await BenchMeasurements.RunMeasuredAsync(app.Services, staging, inbox, count, ct);
                 await app.StopAsync(CancellationToken.None);
                 return result with { WorkDirectory = root };
             }

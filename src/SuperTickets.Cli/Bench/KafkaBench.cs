@@ -58,10 +58,9 @@ public static class KafkaBench
             using (var host = Build(root, inbox, samplesDirectory, cluster.BootstrapServers, postgres.ConnectionString, consumers))
             {
                 await host.StartAsync(ct);
-                var factory = host.Services.GetRequiredService<DbConnectionFactory>();
-                await BenchMeasurements.WarmUpAsync(factory, staging, inbox, Math.Max(warmUp, MinWarmUpEmails), ct);
+                await BenchMeasurements.WarmUpAsync(host.Services, staging, inbox, Math.Max(warmUp, MinWarmUpEmails), ct);
 
-                pipeline = await BenchMeasurements.RunMeasuredAsync(factory, staging, inbox, count, ct);
+                pipeline = await BenchMeasurements.RunMeasuredAsync(host.Services, staging, inbox, count, ct);
                 await host.StopAsync(CancellationToken.None);
             }
             var roundTrip = await TransportRoundTrip.RunAsync(cluster.BootstrapServers, count, ct);

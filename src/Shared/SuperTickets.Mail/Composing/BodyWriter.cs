@@ -6,12 +6,13 @@ namespace SuperTickets.Mail.Composing;
 internal static class BodyWriter
 {
     private const int QpLine = 76;
+    private const string Hex = "0123456789ABCDEF";
 
     /// <summary>Writes a text part's headers and body; returns nothing, appends to <paramref name="sb"/>.</summary>
     public static void TextPart(StringBuilder sb, string contentType, string text)
     {
         var normalized = text.Replace("\r\n", "\n").Replace('\r', '\n');
-        var sevenBit = normalized.All(c => c < 128 && c != '\0') && normalized.Split('\n').All(l => l.Length <= 998);
+        var sevenBit = !normalized.AsSpan().ContainsAnyExceptInRange('\u0001', '\u007F') && LinesFit(normalized, 998);
         sb.Append("Content-Type: ").Append(contentType).Append("\r\n");
         sb.Append("Content-Transfer-Encoding: ").Append(sevenBit ? "7bit" : "quoted-printable").Append("\r\n\r\n");
         if (sevenBit)
@@ -26,6 +27,23 @@ internal static class BodyWriter
         if (sb[^1] != '\n')
         {
             sb.Append("\r\n");
+        }
+    }
+
+    private static bool LinesFit(ReadOnlySpan<char> text, int maxLength)
+    {
+        while (true)
+        {
+            var end = text.IndexOf('\n');
+            if ((end < 0 ? text.Length : end) > maxLength)
+            {
+                return false;
+            }
+            if (end < 0)
+            {
+                return true;
+            }
+            text = text[(end + 1)..];
         }
     }
 
@@ -66,7 +84,7 @@ internal static class BodyWriter
             }
             else
             {
-                sb.Append('=').Append(Convert.ToHexString([b]));
+                sb.Append('=').Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
             }
 
             column += width;

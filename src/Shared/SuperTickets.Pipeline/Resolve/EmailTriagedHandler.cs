@@ -26,6 +26,7 @@ public sealed partial class EmailTriagedHandler(
     TicketSlaStore sla,
     TicketSlaClock slaClock,
     AgentStore agents,
+    AgentRoster roster,
     OutboundEmailStore outbound,
     InteractionLog log,
     KnowledgeBase knowledge,
@@ -42,7 +43,6 @@ public sealed partial class EmailTriagedHandler(
     private readonly Dictionary<long, MeetingSlot> _slots = [];
     private readonly SenderHistory _senders = new(customers, outbound);
     private readonly List<string> _batchSenders = [];
-    private Roster? _roster;
 
     /// <summary>
     /// Reads the emails and asks the knowledge base before the transaction (both are read-only); then, with the read
@@ -213,7 +213,7 @@ public sealed partial class EmailTriagedHandler(
         }
 
         var plan = await planner.PlanAsync(m.Priority, m.Category, customer.Tier, now, ct);
-        var assignment = await ChooseAssigneeAsync(m, ct);
+        var assignment = await roster.AssignAsync(session, m.Category, m.Language, ct);
         var newTicketId = await tickets.CreateAsync(session, NewTicket(c, customer.Id, TicketStatus.New, score, breakdown, plan?.Policy.Id, now) with { AssigneeId = assignment.AgentId }, ct);
         sender.RecentTickets++;
         agents.RecordAssignmentOnCommit(session, newTicketId, assignment.AgentId, assignment.Reason);
@@ -282,35 +282,6 @@ public sealed partial class EmailTriagedHandler(
         return blockers;
     }
 
-    /// <summary>
-    /// Chooses the agent of a new ticket from the batch's roster, before the ticket is written (it is created assigned):
-    /// agents and their open-ticket counts are read once per transaction and then kept current by the batch's own
-    /// assignments (counting every open ticket per email made each assignment cost as much as the whole backlog).
-    /// </summary>
-    private async Task<AssignmentDecision> ChooseAssigneeAsync(EmailTriaged m, CancellationToken ct)
-    {
-        _roster ??= await LoadRosterAsync(ct);
-        var decision = Assigner.Choose(_roster.Agents, m.Category, m.Language, _roster.LastAssigned);
-        if (decision.AgentId is { } agentId)
-        {
-            var index = _roster.Agents.FindIndex(a => a.Id == agentId);
-            _roster.Agents[index] = _roster.Agents[index] with { OpenTickets = _roster.Agents[index].OpenTickets + 1 };
-            _roster.LastAssigned = agentId;
-        }
-        return decision;
-    }
-
-    private async Task<Roster> LoadRosterAsync(CancellationToken ct)
-    {
-        var loads = await tickets.OpenLoadByAgentAsync(session, ct);
-        var candidates = (await agents.ListAsync(session, ct)).Select(a => new AgentCandidate(
-            a.Id,
-            JsonSerializer.Deserialize<List<string>>(a.SkillsJson) ?? [],
-            JsonSerializer.Deserialize<List<string>>(a.LanguagesJson) ?? [],
-            a.MaxConcurrent, a.Status, loads.GetValueOrDefault(a.Id))).ToList();
-        return new Roster(candidates) { LastAssigned = await agents.LastAssignedAgentAsync(session, ct) };
-    }
-
     /// <summary>Writes an automatic email to the sender and asks respond to send it (once: the idempotency key decides).</summary>
     private async Task SendAsync(ResolveContext c, SenderHistory.Sender sender, OutboundEmailRecord email, CancellationToken ct)
     {
@@ -355,13 +326,6 @@ public sealed partial class EmailTriagedHandler(
     private static int PriorityRank(string priority) => priority switch { "low" => 0, "normal" => 1, "high" => 2, "urgent" => 3, _ => 1 };
 
     private static string KnowledgeQuery(ParsedEmailRecord email) => $"{email.Subject}\n{email.NewText}";
-
-    private sealed class Roster(List<AgentCandidate> agents)
-    {
-        public List<AgentCandidate> Agents { get; } = agents;
-
-        public long? LastAssigned { get; set; }
-    }
 
     private sealed record ResolveContext(
         EmailTriaged Message, ParsedEmailRecord Email, MessageContext Context, KbAnswerability? Answer, AnswerDraftOutcome? Draft);

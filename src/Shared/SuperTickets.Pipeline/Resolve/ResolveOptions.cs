@@ -20,4 +20,11 @@ public sealed class ResolveOptions
     /// <summary>Requests more negative than this (sentiment −1..1) always go to a person.</summary>
     [Range(-1.0, 1.0)]
     public double AutoAnswerMinSentiment { get; set; } = -0.5;
+
+    /// <summary>
+    /// How often assignment re-reads agents and their open-ticket counts (<see cref="AgentRoster"/>); in between, the
+    /// process counts its own assignments. Zero reads them for every batch.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan RosterRefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -31,6 +31,7 @@ public static class ResolveStageExtensions
         builder.AddKnowledgeEmbeddings();
         builder.Services.TryAddSingleton<KnowledgeBase>();
         builder.Services.TryAddSingleton<ReplyComposer>();
+        builder.Services.TryAddSingleton<AgentRoster>();
         builder.AddLlmAnswers();
         builder.Services.TryAddSingleton<AnswerDrafting>();
         builder.Services.TryAddSingleton<ConversationThreading>();
