@@ -326,6 +326,67 @@ public sealed class StoreTests(PostgresServer postgres)
         Assert.Empty(await customers.FindManyAsync(session, [], default));
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_ticket_created_with_its_first_message_holds_that_message(DbProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres);
+        var (ticketId, emailId) = await SeedTicketAsync(db);
+        await using var connection = await db.Factory.OpenAsync(default);
+
+        var messages = (await connection.QueryAsync<(long TicketId, long RawEmailId, string MessageId, string Body)>(
+            "SELECT ticket_id, raw_email_id, message_id, body FROM ticket_messages")).ToList();
+
+        Assert.Equal([(ticketId, emailId, "root@example.com", "Help")], messages);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Customers_of_a_batch_are_created_together_and_known_ones_are_read_back(DbProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres);
+        await SeedTicketAsync(db);
+        var customers = new CustomerStore(_clock);
+        await using var session = new DbSession(db.Factory);
+        await session.BeginAsync(default);
+        var known = (await customers.FindManyAsync(session, ["customer@example.com"], default))["customer@example.com"];
+
+        var upserted = await customers.UpsertManyAsync(session, [("new@example.com", "First"), ("NEW@example.com ", "Second"), (" customer@example.com", "Other")], default);
+        await session.CommitAsync(default);
+
+        Assert.Equal(["customer@example.com", "new@example.com"], upserted.Keys.Order());
+        Assert.Equal((known.Id, "C", false), (upserted["customer@example.com"].Id, upserted["customer@example.com"].Name, upserted["customer@example.com"].IsNew));
+        var created = upserted["new@example.com"];
+        Assert.Equal(("First", "standard", Now, true), (created.Name, created.Tier, created.CreatedAt, created.IsNew));
+        await using var read = new DbSession(db.Factory);
+        await read.OpenForReadAsync(default);
+        Assert.Equal(created with { IsNew = false }, (await customers.FindManyAsync(read, ["new@example.com"], default))["new@example.com"]);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Sla_clocks_started_on_commit_are_written_by_the_commit_and_dropped_with_a_rollback(DbProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres);
+        var (ticketId, _) = await SeedTicketAsync(db);
+        var sla = new TicketSlaStore(_clock);
+        await using (var rolledBack = new DbSession(db.Factory))
+        {
+            await rolledBack.BeginAsync(default);
+            sla.StartOnCommit(rolledBack, ticketId, "normal", Now.AddHours(8), Now.AddHours(48));
+            Assert.Null(await sla.GetAsync(rolledBack, ticketId, default));
+        }
+        await using (var committed = new DbSession(db.Factory))
+        {
+            await committed.BeginAsync(default);
+            sla.StartOnCommit(committed, ticketId, "normal", Now.AddHours(8), Now.AddHours(48));
+            await committed.CommitAsync(default);
+        }
+
+        await using var read = new DbSession(db.Factory);
+        await read.OpenForReadAsync(default);
+        var clock = await sla.GetAsync(read, ticketId, default);
+        Assert.Equal(("normal", Now.AddHours(8), Now.AddHours(48), SlaStates.Ok, SlaStates.Ok),
+            (clock!.PolicyId, clock.FirstResponseDue, clock.ResolutionDue, clock.FirstResponseState, clock.ResolutionState));
+    }
+
     private async Task<(long TicketId, long EmailId)> SeedTicketAsync(TestDatabase db)
     {
         await new MailboxStore(db.Factory, _clock).EnsureAsync("a", "folder", "support@example.com", default);
@@ -336,11 +397,9 @@ public sealed class StoreTests(PostgresServer postgres)
             new RawEmailInsert("a", "root@example.com", "root@example.com", "h", bytes, "f", Now), EmailStatus.Received, null, default))!.Value;
         var customer = await new CustomerStore(_clock).UpsertAsync(session, "Customer@Example.com", "C", default);
         var tickets = new TicketStore(db.Factory);
-        var ticketId = await tickets.CreateAsync(session, new NewTicket("Help", customer.Id, TicketStatus.New, "normal", "billing", null, "en", 0, 1, "{}", null, emailId, "root@example.com", Now), default);
-        await tickets.AppendMessageAsync(session, new TicketMessageRecord
-        {
-            TicketId = ticketId, RawEmailId = emailId, MessageId = "root@example.com", Direction = "in", Author = "customer", Body = "Help", CreatedAt = Now,
-        }, default);
+        var ticketId = await tickets.CreateWithMessageAsync(session,
+            new NewTicket("Help", customer.Id, TicketStatus.New, "normal", "billing", null, "en", 0, 1, "{}", null, emailId, "root@example.com", Now),
+            new TicketMessageRecord { RawEmailId = emailId, MessageId = "root@example.com", Direction = "in", Author = "customer", Body = "Help", CreatedAt = Now }, default);
         await session.CommitAsync(default);
         return (ticketId, emailId);
     }

@@ -5,18 +5,47 @@ namespace SuperTickets.Data;
 public sealed class CustomerStore(TimeProvider clock)
 {
     /// <summary>The customer with this address, created if new: one statement for a new customer, two for a known one.</summary>
-    public async Task<CustomerRecord> UpsertAsync(DbSession session, string email, string? name, CancellationToken ct)
+    public async Task<CustomerRecord> UpsertAsync(DbSession session, string email, string? name, CancellationToken ct) =>
+        (await UpsertManyAsync(session, [(email, name)], ct))[Normalize(email)];
+
+    /// <summary>
+    /// The customers of these addresses, each created unless it exists, with one multi-row statement (and one read for
+    /// those that existed), by normalized address. The first name given for an address wins; created ones are
+    /// <see cref="CustomerRecord.IsNew"/>.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, CustomerRecord>> UpsertManyAsync(DbSession session, IReadOnlyList<(string Email, string? Name)> senders, CancellationToken ct)
     {
-        const string insert = """
-            INSERT INTO customers (email, name, tier, created_at) VALUES (@email, @name, 'standard', @now)
-            ON CONFLICT (email) DO NOTHING
-            RETURNING id, email, name, tier, created_at
-            """;
-        var normalized = Normalize(email);
-        var created = await session.Connection.QuerySingleOrDefaultAsync<CustomerRecord>(session.Cmd(insert, new { email = normalized, name, now = clock.GetUtcNow() }, ct));
-        return created is not null ? created with { IsNew = true }
-            : await FindAsync(session, normalized, ct)
-            ?? throw new InvalidOperationException("A customer that conflicted on insert could not be read back.");
+        var now = clock.GetUtcNow().ToUniversalTime();
+        var wanted = senders.Select(s => (Email: Normalize(s.Email), s.Name)).DistinctBy(s => s.Email, StringComparer.Ordinal).ToList();
+        var result = new Dictionary<string, CustomerRecord>(StringComparer.Ordinal);
+        foreach (var chunk in wanted.Chunk(MultiRowInsert.RowsPerStatement))
+        {
+            await using var command = MultiRowInsert.Create(session, "INSERT INTO customers (email, name, tier, created_at) VALUES",
+                chunk.Length, 4, "ON CONFLICT (email) DO NOTHING RETURNING id, email", (row, column) => column switch
+                {
+                    0 => chunk[row].Email,
+                    1 => chunk[row].Name,
+                    2 => "standard",
+                    _ => now,
+                });
+            var names = chunk.ToDictionary(c => c.Email, c => c.Name, StringComparer.Ordinal);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var email = reader.GetString(1);
+                result[email] = new CustomerRecord { Id = reader.GetInt64(0), Email = email, Name = names[email], Tier = "standard", CreatedAt = now, IsNew = true };
+            }
+        }
+        var existing = wanted.Select(w => w.Email).Where(e => !result.ContainsKey(e)).ToList();
+        if (existing.Count > 0)
+        {
+            foreach (var (email, customer) in await FindManyAsync(session, existing, ct))
+            {
+                result[email] = customer;
+            }
+        }
+        return result.Count == wanted.Count ? result
+            : throw new InvalidOperationException("A customer that conflicted on insert could not be read back.");
     }
 
     public Task<CustomerRecord?> FindAsync(DbSession session, string email, CancellationToken ct) =>

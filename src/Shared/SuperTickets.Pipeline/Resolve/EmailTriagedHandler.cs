@@ -43,6 +43,7 @@ public sealed partial class EmailTriagedHandler(
     private readonly Dictionary<long, MeetingSlot> _slots = [];
     private readonly SenderHistory _senders = new(customers, outbound);
     private readonly List<string> _batchSenders = [];
+    private readonly List<(string Address, string? Name)> _batchRequesters = [];
 
     /// <summary>
     /// Reads the emails and asks the knowledge base before the transaction (both are read-only); then, with the read
@@ -60,9 +61,12 @@ public sealed partial class EmailTriagedHandler(
         {
             if (parsed.TryGetValue(message.EmailId, out var email))
             {
-                var answer = message.Noise is null && message.ExistingTicketId is null && message.DuplicateOfEmailId is null
-                    ? index.Decide(KnowledgeQuery(email), resolveOptions.Value.AutoAnswerThreshold)
-                    : null;
+                var likelyNew = message.Noise is null && message.ExistingTicketId is null && message.DuplicateOfEmailId is null;
+                var answer = likelyNew ? index.Decide(KnowledgeQuery(email), resolveOptions.Value.AutoAnswerThreshold) : null;
+                if (likelyNew)
+                {
+                    _batchRequesters.Add((email.FromAddress, email.FromName));
+                }
                 _prepared[message.EmailId] = (email, answer, null);
             }
         }
@@ -181,8 +185,9 @@ public sealed partial class EmailTriagedHandler(
         var replyWindow = mailOptions.Value.AutoReplyWindow;
         if (_batchSenders.Count > 0)
         {
-            await _senders.LoadAsync(session, _batchSenders, now, replyWindow, ct);
+            await _senders.LoadAsync(session, _batchSenders, _batchRequesters, now, replyWindow, ct);
             _batchSenders.Clear();
+            _batchRequesters.Clear();
         }
         var sender = await _senders.GetAsync(session, c.Email.FromAddress, now, replyWindow, ct);
         var customer = await _senders.CustomerAsync(session, sender, c.Email.FromAddress, c.Email.FromName, now, ct);
@@ -199,9 +204,9 @@ public sealed partial class EmailTriagedHandler(
         if (answer.IsAnswerable && blockers.Count == 0)
         {
             var article = answer.Best!.Article;
-            var ticketId = await tickets.CreateAsync(session, NewTicket(c, customer.Id, TicketStatus.SolvedPendingConfirmation, score, breakdown, null, now) with { SolvedAt = now }, ct);
+            var ticketId = await tickets.CreateWithMessageAsync(session,
+                NewTicket(c, customer.Id, TicketStatus.SolvedPendingConfirmation, score, breakdown, null, now) with { SolvedAt = now }, InboundMessage(c.Email, 0, now), ct);
             sender.RecentTickets++;
-            await tickets.AppendMessageAsync(session, InboundMessage(c.Email, ticketId, now), ct);
             var drafted = c.Draft is { Accepted: true } draft && draft.ArticleId == article.Id ? draft.Body : null;
             var answerRecord = AnswerRecord.From(c.Draft, drafted is not null);
             await SendAsync(c, sender, composer.AutoAnswer(c.Email, ticketId, article, drafted), ct);
@@ -214,13 +219,13 @@ public sealed partial class EmailTriagedHandler(
 
         var plan = await planner.PlanAsync(m.Priority, m.Category, customer.Tier, now, ct);
         var assignment = await roster.AssignAsync(session, m.Category, m.Language, ct);
-        var newTicketId = await tickets.CreateAsync(session, NewTicket(c, customer.Id, TicketStatus.New, score, breakdown, plan?.Policy.Id, now) with { AssigneeId = assignment.AgentId }, ct);
+        var newTicketId = await tickets.CreateWithMessageAsync(session,
+            NewTicket(c, customer.Id, TicketStatus.New, score, breakdown, plan?.Policy.Id, now) with { AssigneeId = assignment.AgentId }, InboundMessage(c.Email, 0, now), ct);
         sender.RecentTickets++;
         agents.RecordAssignmentOnCommit(session, newTicketId, assignment.AgentId, assignment.Reason);
-        await tickets.AppendMessageAsync(session, InboundMessage(c.Email, newTicketId, now), ct);
         if (plan is { } p)
         {
-            await sla.StartAsync(session, newTicketId, p.Policy.Id, p.FirstResponseDue, p.ResolutionDue, ct);
+            sla.StartOnCommit(session, newTicketId, p.Policy.Id, p.FirstResponseDue, p.ResolutionDue);
         }
         if (!capReached)
         {

@@ -15,16 +15,36 @@ internal sealed class SenderHistory(CustomerStore customers, OutboundEmailStore 
 
     private readonly Dictionary<string, Sender> _senders = new(StringComparer.Ordinal);
 
-    /// <summary>Reads the senders not read yet; <paramref name="replyWindow"/> is the auto-reply cap's window.</summary>
-    public async Task LoadAsync(DbSession session, IEnumerable<string> addresses, DateTimeOffset now, TimeSpan replyWindow, CancellationToken ct)
+    /// <summary>
+    /// Reads the senders not read yet; <paramref name="replyWindow"/> is the auto-reply cap's window. The customers of
+    /// <paramref name="requesters"/> (the senders of the batch's likely new requests) are created now if they are new,
+    /// all in one statement, instead of one at a time as their tickets are opened.
+    /// </summary>
+    public async Task LoadAsync(DbSession session, IEnumerable<string> addresses, IReadOnlyList<(string Address, string? Name)> requesters,
+        DateTimeOffset now, TimeSpan replyWindow, CancellationToken ct)
     {
-        var missing = addresses.Select(Key).Where(a => !_senders.ContainsKey(a)).Distinct(StringComparer.Ordinal).ToList();
+        var missing = addresses.Concat(requesters.Select(r => r.Address)).Select(Key)
+            .Where(a => !_senders.ContainsKey(a)).Distinct(StringComparer.Ordinal).ToList();
         if (missing.Count == 0)
         {
             return;
         }
-        var known = await customers.FindManyAsync(session, missing, ct);
-        var tickets = await customers.CountTicketsSinceManyAsync(session, known.Values.Select(c => c.Id).ToList(), now - RecentTicketWindow, ct);
+        var known = new Dictionary<string, CustomerRecord>(await customers.FindManyAsync(session, missing, ct), StringComparer.Ordinal);
+        var unread = missing.ToHashSet(StringComparer.Ordinal);
+        var creating = requesters.Where(r => unread.Contains(Key(r.Address)) && !known.ContainsKey(CustomerStore.Normalize(r.Address))).ToList();
+        var created = new HashSet<long>();
+        if (creating.Count > 0)
+        {
+            foreach (var (address, customer) in await customers.UpsertManyAsync(session, creating, ct))
+            {
+                known[address] = customer with { IsNew = false };
+                if (customer.IsNew)
+                {
+                    created.Add(customer.Id);
+                }
+            }
+        }
+        var tickets = await customers.CountTicketsSinceManyAsync(session, known.Values.Select(c => c.Id).Where(id => !created.Contains(id)).ToList(), now - RecentTicketWindow, ct);
         var replies = await outbound.CountAutomaticSinceManyAsync(session, missing, now - replyWindow, ct);
         foreach (var address in missing)
         {
@@ -41,7 +61,7 @@ internal sealed class SenderHistory(CustomerStore customers, OutboundEmailStore 
     /// <summary>The sender of <paramref name="address"/>, read first if it was not part of the batch.</summary>
     public async Task<Sender> GetAsync(DbSession session, string address, DateTimeOffset now, TimeSpan replyWindow, CancellationToken ct)
     {
-        await LoadAsync(session, [address], now, replyWindow, ct);
+        await LoadAsync(session, [address], [], now, replyWindow, ct);
         return _senders[Key(address)];
     }
 
