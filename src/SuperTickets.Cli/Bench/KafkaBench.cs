@@ -38,9 +38,10 @@ public static class KafkaBench
     };
 
     /// <param name="consumers">Consumers per topic (<see cref="KafkaOptions.ConsumersPerTopic"/>).</param>
-    public static async Task<KafkaBenchResult> RunAsync(int count, int warmUp, int consumers, string samplesDirectory, CancellationToken ct)
+    /// <param name="workDirectory">Where the drop folders and outbox live (default: the system temp folder).</param>
+    public static async Task<KafkaBenchResult> RunAsync(int count, int warmUp, int consumers, string samplesDirectory, string? workDirectory, CancellationToken ct)
     {
-        var root = Path.Combine(Path.GetTempPath(), "supertickets-kbench-" + Guid.NewGuid().ToString("N")[..8]);
+        var root = Path.Combine(workDirectory ?? Path.GetTempPath(), "supertickets-kbench-" + Guid.NewGuid().ToString("N")[..8]);
         var staging = Path.Combine(root, "staging");
         var inbox = Path.Combine(root, "inbox");
         Directory.CreateDirectory(staging);

@@ -30,7 +30,7 @@ public static class BenchCommand
         transport.AcceptOnlyFromAmong("inprocess", "kafka");
         var workDir = new Option<string?>("--work-dir")
         {
-            Description = "Embedded run: folder for the database, drop folders and outbox (default: the system temp folder). " +
+            Description = "Folder for the drop folders and outbox, and for the embedded run's database (default: the system temp folder). " +
                 "Creating files is the costliest system call of the drop-folder pipeline, so the file system matters.",
         };
         var keep = new Option<bool>("--keep")
@@ -64,7 +64,7 @@ public static class BenchCommand
             }
             if (parse.GetValue(transport) == "kafka")
             {
-                return await RunKafkaAsync(count, parse.GetValue(warmUp), parse.GetValue(consumers), parse.GetValue(samples)!, parse.GetValue(json), ct);
+                return await RunKafkaAsync(count, parse.GetValue(warmUp), parse.GetValue(consumers), parse.GetValue(samples)!, parse.GetValue(workDir), parse.GetValue(json), ct);
             }
             var result = await EmbeddedBench.RunAsync(count, parse.GetValue(warmUp), parse.GetValue(samples)!, parse.GetValue(workDir), parse.GetValue(keep), ct);
             if (parse.GetValue(keep))
@@ -105,12 +105,12 @@ public static class BenchCommand
         return command;
     }
 
-    private static async Task<int> RunKafkaAsync(int count, int warmUp, int consumers, string samples, bool json, CancellationToken ct)
+    private static async Task<int> RunKafkaAsync(int count, int warmUp, int consumers, string samples, string? workDirectory, bool json, CancellationToken ct)
     {
         KafkaBenchResult result;
         try
         {
-            result = await KafkaBench.RunAsync(count, warmUp, consumers, samples, ct);
+            result = await KafkaBench.RunAsync(count, warmUp, consumers, samples, workDirectory, ct);
         }
         catch (Exception ex) when (ex is KafkaNativeLibraryException or InvalidOperationException)
         {
