@@ -44,7 +44,7 @@ public sealed class AgentStore(DbConnectionFactory factory, TimeProvider clock)
 
     private static async Task WriteAssignmentsAsync(DbSession session, IReadOnlyList<(long TicketId, long? AgentId, string Reason, DateTimeOffset At)> rows, CancellationToken ct)
     {
-        foreach (var chunk in rows.Chunk(MultiRowInsert.RowsPerStatement))
+        foreach (var chunk in rows.Chunk(MultiRowInsert.RowsPerStatement(session.Provider, 4)))
         {
             await using var command = MultiRowInsert.Create(session, "INSERT INTO assignments (ticket_id, agent_id, reason, assigned_at) VALUES",
                 chunk.Length, 4, "", (row, column) => column switch

@@ -18,7 +18,7 @@ public sealed class CustomerStore(TimeProvider clock)
         var now = clock.GetUtcNow().ToUniversalTime();
         var wanted = senders.Select(s => (Email: Normalize(s.Email), s.Name)).DistinctBy(s => s.Email, StringComparer.Ordinal).ToList();
         var result = new Dictionary<string, CustomerRecord>(StringComparer.Ordinal);
-        foreach (var chunk in wanted.Chunk(MultiRowInsert.RowsPerStatement))
+        foreach (var chunk in wanted.Chunk(MultiRowInsert.RowsPerStatement(session.Provider, 4)))
         {
             await using var command = MultiRowInsert.Create(session, "INSERT INTO customers (email, name, tier, created_at) VALUES",
                 chunk.Length, 4, "ON CONFLICT (email) DO NOTHING RETURNING id, email", (row, column) => column switch

@@ -17,7 +17,7 @@ public sealed class DbMessageUnitOfWork(DbSession session, TimeProvider clock) :
     {
         var fresh = new HashSet<string>(StringComparer.Ordinal);
         var now = clock.GetUtcNow();
-        foreach (var chunk in messageIds.Distinct(StringComparer.Ordinal).Chunk(MultiRowInsert.RowsPerStatement))
+        foreach (var chunk in messageIds.Distinct(StringComparer.Ordinal).Chunk(MultiRowInsert.RowsPerStatement(session.Provider, 3)))
         {
             await using var command = MultiRowInsert.Create(session, "INSERT INTO processed_messages (consumer, message_id, processed_at) VALUES",
                 chunk.Length, 3, "ON CONFLICT (consumer, message_id) DO NOTHING RETURNING message_id",
@@ -40,7 +40,7 @@ public sealed class DbMessageUnitOfWork(DbSession session, TimeProvider clock) :
     public async Task<IReadOnlyList<MessageEnvelope>> CommitAsync(CancellationToken ct)
     {
         var written = new List<MessageEnvelope>(_enqueued.Count);
-        foreach (var chunk in _enqueued.Chunk(MultiRowInsert.RowsPerStatement))
+        foreach (var chunk in _enqueued.Chunk(MultiRowInsert.RowsPerStatement(session.Provider, 7)))
         {
             written.AddRange(await WriteOutboxAsync(chunk, ct));
         }

@@ -19,7 +19,7 @@ public sealed class EmailStore(DbConnectionFactory factory)
     public async Task<long?[]> TryInsertRawManyAsync(DbSession session, IReadOnlyList<RawEmailRow> emails, CancellationToken ct)
     {
         var contents = emails.Select(e => e.Email).DistinctBy(e => e.ContentSha256, StringComparer.Ordinal).ToList();
-        foreach (var chunk in contents.Chunk(MultiRowInsert.RowsPerStatement))
+        foreach (var chunk in contents.Chunk(MultiRowInsert.RowsPerStatement(session.Provider, 3)))
         {
             await using var command = MultiRowInsert.Create(session, "INSERT INTO raw_contents (sha256, size_bytes, content) VALUES",
                 chunk.Length, 3, "ON CONFLICT (sha256) DO NOTHING", (row, column) => column switch
@@ -37,7 +37,7 @@ public sealed class EmailStore(DbConnectionFactory factory)
         {
             firsts.TryAdd((emails[i].Email.MailboxId, emails[i].Email.DedupeKey), i);
         }
-        foreach (var chunk in firsts.Values.Order().Chunk(MultiRowInsert.RowsPerStatement))
+        foreach (var chunk in firsts.Values.Order().Chunk(MultiRowInsert.RowsPerStatement(session.Provider, 8)))
         {
             await using var command = MultiRowInsert.Create(session,
                 "INSERT INTO raw_emails (mailbox_id, dedupe_key, message_id, content_sha256, source_ref, status, quarantine_reason, received_at) VALUES",
@@ -71,7 +71,7 @@ public sealed class EmailStore(DbConnectionFactory factory)
     /// <summary>Stores the parsed views of a batch with multi-row statements (a view already stored is kept).</summary>
     public async Task InsertParsedManyAsync(DbSession session, IReadOnlyList<ParsedEmailRecord> parsed, CancellationToken ct)
     {
-        foreach (var chunk in parsed.Chunk(MultiRowInsert.RowsPerStatement))
+        foreach (var chunk in parsed.Chunk(MultiRowInsert.RowsPerStatement(session.Provider, 18)))
         {
             await using var command = MultiRowInsert.Create(session, """
                 INSERT INTO parsed_emails (raw_email_id, message_id, in_reply_to, references_json, subject, from_name, from_address,

@@ -33,7 +33,7 @@ public sealed class InteractionLog(DbConnectionFactory factory, TimeProvider clo
 
     private static async Task WriteAsync(DbSession session, IReadOnlyList<PendingInteraction> pending, CancellationToken ct)
     {
-        foreach (var chunk in pending.Chunk(MultiRowInsert.RowsPerStatement))
+        foreach (var chunk in pending.Chunk(MultiRowInsert.RowsPerStatement(session.Provider, 8)))
         {
             await using var command = MultiRowInsert.Create(session,
                 "INSERT INTO support_interactions (occurred_at, stage, action, raw_email_id, ticket_id, correlation_id, summary, analysis_json) VALUES",

@@ -12,8 +12,13 @@ namespace SuperTickets.Data;
 /// </summary>
 internal static class MultiRowInsert
 {
-    /// <summary>Rows per statement: large enough to amortize a statement, small enough to keep binding cheap.</summary>
-    public const int RowsPerStatement = 32;
+    /// <summary>
+    /// Rows per statement. On PostgreSQL 32: each statement is a round trip, so larger ones amortize it. On SQLite (in
+    /// process, no round trip) about 64 parameters: it finds each parameter by name with a linear search of the
+    /// statement's names, so binding a statement costs the square of its parameter count.
+    /// </summary>
+    public static int RowsPerStatement(DbProvider provider, int columns) =>
+        provider == DbProvider.Postgres ? 32 : Math.Max(1, 64 / columns);
 
     private static readonly ConcurrentDictionary<(string Head, string Tail, int Rows, int Columns), string> Texts = new();
     private static readonly ConcurrentDictionary<(int Rows, int Columns), string[]> Names = new();

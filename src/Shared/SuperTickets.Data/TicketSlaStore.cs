@@ -18,7 +18,7 @@ public sealed class TicketSlaStore(TimeProvider clock)
 
     private static async Task WriteStartsAsync(DbSession session, IReadOnlyList<(long TicketId, string PolicyId, DateTimeOffset FirstResponseDue, DateTimeOffset ResolutionDue, DateTimeOffset At)> starts, CancellationToken ct)
     {
-        foreach (var chunk in starts.Chunk(MultiRowInsert.RowsPerStatement))
+        foreach (var chunk in starts.Chunk(MultiRowInsert.RowsPerStatement(session.Provider, 7)))
         {
             await using var command = MultiRowInsert.Create(session,
                 "INSERT INTO ticket_sla (ticket_id, policy_id, first_response_due, resolution_due, first_response_state, resolution_state, updated_at) VALUES",

@@ -5,7 +5,7 @@ public static class SlaStateStore
 {
     public static async Task UpdateAsync(DbSession session, IReadOnlyList<SlaStateUpdate> updates, DateTimeOffset now, CancellationToken ct)
     {
-        foreach (var chunk in updates.Chunk(MultiRowInsert.RowsPerStatement))
+        foreach (var chunk in updates.Chunk(MultiRowInsert.RowsPerStatement(session.Provider, 5)))
         {
             await using var command = MultiRowInsert.Create(session,
                 "UPDATE ticket_sla SET first_response_state = v.column2, resolution_state = v.column3, fired_thresholds = v.column4, updated_at = v.column5 FROM (VALUES",
