@@ -48,6 +48,29 @@ public sealed class MailComposerTests
     }
 
     [Fact]
+    public void Quoted_printable_bodies_of_any_text_round_trip_in_lines_of_at_most_76_characters()
+    {
+        string[] pieces = ["a", "Z", "7", " ", "\t", "=", "\n", ".", "ü", "€", "日本", "😀", new string('x', 90), " \n", "\t\n", "=\n"];
+        var random = new Random(20261206);
+        for (var run = 0; run < 300; run++)
+        {
+            var text = new StringBuilder();
+            for (var i = random.Next(1, 60); i > 0; i--)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+            var body = text.Append('ü').ToString(); // one non-ASCII character: always quoted-printable
+            var raw = MailComposer.Compose(Sample(m => m with { TextBody = body }));
+            var encoded = Encoding.ASCII.GetString(raw);
+            var bodyLines = encoded[(encoded.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..].Split("\r\n");
+
+            Assert.Equal(body, MimeParser.Parse(raw).TextBody!.TrimEnd('\n'));
+            Assert.All(bodyLines, line => Assert.True(line.Length <= 76, line));
+            Assert.All(bodyLines, line => Assert.False(line.EndsWith(' ') || line.EndsWith('\t'), line));
+        }
+    }
+
+    [Fact]
     public void Every_line_ends_with_crlf_and_header_lines_stay_within_78_characters()
     {
         var text = Encoding.UTF8.GetString(MailComposer.Compose(Sample()));

@@ -20,7 +20,8 @@ public static class MailComposer
     public static byte[] Compose(OutgoingEmail mail)
     {
         ArgumentNullException.ThrowIfNull(mail);
-        var sb = new StringBuilder(1024 + mail.TextBody.Length * 2 + (mail.HtmlBody?.Length ?? 0) * 2);
+        // Quoted-printable grows mostly-ASCII text by a few per cent; a builder that must grow adds a chunk, not a copy.
+        var sb = new StringBuilder(1024 + (mail.TextBody.Length + (mail.HtmlBody?.Length ?? 0)) * 9 / 8);
         var headers = new HeaderWriter(sb);
         headers.Addresses("From", [mail.From]);
         headers.Addresses("To", mail.To);
@@ -70,7 +71,26 @@ public static class MailComposer
             sb.Append("--").Append(mixed).Append("--\r\n");
         }
 
-        return Encoding.UTF8.GetBytes(sb.ToString());
+        return Utf8(sb);
+    }
+
+    /// <summary>The builder's text as UTF-8, encoded chunk by chunk (no intermediate string of the whole message).</summary>
+    private static byte[] Utf8(StringBuilder sb)
+    {
+        var length = 0;
+        foreach (var chunk in sb.GetChunks())
+        {
+            length += Encoding.UTF8.GetByteCount(chunk.Span);
+        }
+        var bytes = new byte[length];
+        var encoder = Encoding.UTF8.GetEncoder();
+        var written = 0;
+        foreach (var chunk in sb.GetChunks())
+        {
+            written += encoder.GetBytes(chunk.Span, bytes.AsSpan(written), flush: false);
+        }
+        written += encoder.GetBytes([], bytes.AsSpan(written), flush: true);
+        return written == length ? bytes : bytes[..written];
     }
 
     private static void Body(StringBuilder sb, OutgoingEmail mail, BoundarySource boundaries)

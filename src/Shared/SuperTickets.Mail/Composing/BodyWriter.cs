@@ -21,7 +21,7 @@ internal static class BodyWriter
         }
         else
         {
-            QuotedPrintable(sb, Encoding.UTF8.GetBytes(normalized));
+            QuotedPrintable(sb, normalized);
         }
 
         if (sb[^1] != '\n')
@@ -56,38 +56,56 @@ internal static class BodyWriter
         }
     }
 
-    private static void QuotedPrintable(StringBuilder sb, ReadOnlySpan<byte> bytes)
+    /// <summary>
+    /// Quoted-printable of the UTF-8 bytes of <paramref name="text"/> ('\n' line ends), encoded character by character
+    /// instead of through a byte array of the whole text.
+    /// </summary>
+    private static void QuotedPrintable(StringBuilder sb, ReadOnlySpan<char> text)
     {
         var column = 0;
-        for (var i = 0; i < bytes.Length; i++)
+        Span<byte> utf8 = stackalloc byte[4];
+        for (var i = 0; i < text.Length; i++)
         {
-            var b = bytes[i];
-            if (b == '\n')
+            var c = text[i];
+            if (c == '\n')
             {
                 sb.Append("\r\n");
                 column = 0;
                 continue;
             }
-
-            var atLineEnd = i + 1 == bytes.Length || bytes[i + 1] == '\n';
-            var literal = b is >= 33 and <= 126 and not (byte)'=' || (b is (byte)' ' or (byte)'\t' && !atLineEnd);
-            var width = literal ? 1 : 3;
-            if (column + width > QpLine - 1)
+            if (c < 128)
             {
-                sb.Append("=\r\n");
-                column = 0;
+                var atLineEnd = i + 1 == text.Length || text[i + 1] == '\n';
+                var literal = c is >= '!' and <= '~' and not '=' || (c is ' ' or '\t' && !atLineEnd);
+                Emit(sb, (byte)c, literal, ref column);
+                continue;
             }
-
-            if (literal)
+            var width = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+            var count = Encoding.UTF8.GetBytes(text.Slice(i, width), utf8);
+            for (var k = 0; k < count; k++)
             {
-                sb.Append((char)b);
+                Emit(sb, utf8[k], literal: false, ref column);
             }
-            else
-            {
-                sb.Append('=').Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
-            }
-
-            column += width;
+            i += width - 1;
         }
+    }
+
+    private static void Emit(StringBuilder sb, byte b, bool literal, ref int column)
+    {
+        var width = literal ? 1 : 3;
+        if (column + width > QpLine - 1)
+        {
+            sb.Append("=\r\n");
+            column = 0;
+        }
+        if (literal)
+        {
+            sb.Append((char)b);
+        }
+        else
+        {
+            sb.Append('=').Append(Hex[b >> 4]).Append(Hex[b & 0xF]);
+        }
+        column += width;
     }
 }
