@@ -6,17 +6,20 @@ namespace SuperTickets.Data;
 /// <summary>Per-ticket SLA deadlines and the pause clock.</summary>
 public sealed class TicketSlaStore(TimeProvider clock)
 {
-    private readonly CommitBatch<(long TicketId, string PolicyId, DateTimeOffset FirstResponseDue, DateTimeOffset ResolutionDue, DateTimeOffset At)> _starts =
-        new(WriteStartsAsync);
+    private readonly CommitBatch<SlaStart> _starts = new(WriteStartsAsync);
+
+    /// <summary>Starts the ticket's clocks (both targets 'ok'); a ticket that has them already keeps its own.</summary>
+    public Task StartAsync(DbSession session, long ticketId, string policyId, DateTimeOffset firstResponseDue, DateTimeOffset resolutionDue, CancellationToken ct) =>
+        WriteStartsAsync(session, [new SlaStart(ticketId, policyId, firstResponseDue, resolutionDue, clock.GetUtcNow())], ct);
 
     /// <summary>
     /// <see cref="StartAsync"/> when the session commits, with the batch's other new tickets in multi-row statements.
     /// For tickets created in the same transaction, whose clock nothing in it reads or moves before the commit.
     /// </summary>
     public void StartOnCommit(DbSession session, long ticketId, string policyId, DateTimeOffset firstResponseDue, DateTimeOffset resolutionDue) =>
-        _starts.Add(session, (ticketId, policyId, firstResponseDue, resolutionDue, clock.GetUtcNow()));
+        _starts.Add(session, new SlaStart(ticketId, policyId, firstResponseDue, resolutionDue, clock.GetUtcNow()));
 
-    private static async Task WriteStartsAsync(DbSession session, IReadOnlyList<(long TicketId, string PolicyId, DateTimeOffset FirstResponseDue, DateTimeOffset ResolutionDue, DateTimeOffset At)> starts, CancellationToken ct)
+    private static async Task WriteStartsAsync(DbSession session, IReadOnlyList<SlaStart> starts, CancellationToken ct)
     {
         foreach (var chunk in starts.Chunk(MultiRowInsert.RowsPerStatement(session.Provider, 7)))
         {
@@ -35,12 +38,7 @@ public sealed class TicketSlaStore(TimeProvider clock)
         }
     }
 
-    public Task StartAsync(DbSession session, long ticketId, string policyId, DateTimeOffset firstResponseDue, DateTimeOffset resolutionDue, CancellationToken ct) =>
-        session.Connection.ExecuteAsync(session.Cmd("""
-            INSERT INTO ticket_sla (ticket_id, policy_id, first_response_due, resolution_due, first_response_state, resolution_state, updated_at)
-            VALUES (@ticketId, @policyId, @firstResponseDue, @resolutionDue, 'ok', 'ok', @now)
-            ON CONFLICT (ticket_id) DO NOTHING
-            """, new { ticketId, policyId, firstResponseDue, resolutionDue, now = clock.GetUtcNow() }, ct));
+    private sealed record SlaStart(long TicketId, string PolicyId, DateTimeOffset FirstResponseDue, DateTimeOffset ResolutionDue, DateTimeOffset At);
 
     public Task MarkFirstResponseMetAsync(DbSession session, long ticketId, CancellationToken ct) =>
         session.Connection.ExecuteAsync(session.Cmd(

@@ -32,19 +32,15 @@ internal sealed class SenderHistory(CustomerStore customers, OutboundEmailStore 
         var known = new Dictionary<string, CustomerRecord>(await customers.FindManyAsync(session, missing, ct), StringComparer.Ordinal);
         var unread = missing.ToHashSet(StringComparer.Ordinal);
         var creating = requesters.Where(r => unread.Contains(Key(r.Address)) && !known.ContainsKey(CustomerStore.Normalize(r.Address))).ToList();
-        var created = new HashSet<long>();
         if (creating.Count > 0)
         {
             foreach (var (address, customer) in await customers.UpsertManyAsync(session, creating, ct))
             {
-                known[address] = customer with { IsNew = false };
-                if (customer.IsNew)
-                {
-                    created.Add(customer.Id);
-                }
+                known[address] = customer;
             }
         }
-        var tickets = await customers.CountTicketsSinceManyAsync(session, known.Values.Select(c => c.Id).Where(id => !created.Contains(id)).ToList(), now - RecentTicketWindow, ct);
+        // A customer created just now has no tickets yet.
+        var tickets = await customers.CountTicketsSinceManyAsync(session, known.Values.Where(c => !c.IsNew).Select(c => c.Id).ToList(), now - RecentTicketWindow, ct);
         var replies = await outbound.CountAutomaticSinceManyAsync(session, missing, now - replyWindow, ct);
         foreach (var address in missing)
         {
@@ -80,7 +76,7 @@ internal sealed class SenderHistory(CustomerStore customers, OutboundEmailStore 
         {
             sender.RecentTickets = await customers.CountTicketsSinceAsync(session, customer.Id, now - RecentTicketWindow, ct);
         }
-        sender.Customer = customer with { IsNew = false };
+        sender.Customer = customer;
         return customer;
     }
 
