@@ -32,6 +32,14 @@ public sealed class MessagingOptions
     [Range(1, 100_000)]
     public int RelaySweepBatch { get; set; } = 1000;
 
+    /// <summary>
+    /// Batches of this process that do their local preparation at once, across all consumers and ingestion (0: no
+    /// bound). With SQLite one writer at a time commits, so leave that writer a core: the embedded run uses one less
+    /// than the processor count.
+    /// </summary>
+    [Range(0, 1024)]
+    public int MaxConcurrentPreparations { get; set; }
+
     /// <summary>Partitions per topic in the in-process transport (per-key order holds within a partition).</summary>
     [Range(1, 256)]
     public int InProcessPartitions { get; set; } = 4;

@@ -16,6 +16,7 @@ public static class MessagingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MessageSerializer>();
         services.TryAddSingleton<OutboxRelay>();
+        services.TryAddSingleton<PreparationGate>();
         services.TryAddSingleton<HandlerResilience>();
         services.AddMetrics();
         services.TryAddSingleton<MessagingMetrics>();

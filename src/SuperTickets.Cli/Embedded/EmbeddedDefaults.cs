@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SuperTickets.Cli.Embedded;
 
 /// <summary>
@@ -12,6 +14,7 @@ public static class EmbeddedDefaults
         ["Database:ConnectionString"] = $"Data Source={Path.Combine(dataDirectory, "supertickets.db")}",
         ["Database:MigrateOnStart"] = "true",
         ["Messaging:ReclaimFreshRowsOnStart"] = "true",
+        ["Messaging:MaxConcurrentPreparations"] = Math.Max(1, Environment.ProcessorCount - 1).ToString(CultureInfo.InvariantCulture),
         ["Mail:SupportAddress"] = "support@nimbus.example",
         ["Mail:SupportName"] = "Nimbus Support",
         ["Mail:MessageIdDomain"] = "support.nimbus.example",

@@ -16,6 +16,7 @@ namespace SuperTickets.Pipeline.Ingest;
 public sealed partial class IngestService(
     IServiceScopeFactory scopes,
     OutboxRelay relay,
+    PreparationGate gate,
     IOptions<IngestOptions> ingestOptions,
     IOptions<MailOptions> mailOptions,
     TimeProvider clock,
@@ -23,7 +24,11 @@ public sealed partial class IngestService(
 {
     public async Task<IReadOnlyList<IngestOutcome>> StoreAsync(IReadOnlyList<IncomingMail> batch, string? checkpoint, CancellationToken ct)
     {
-        var prepared = batch.Select(Prepare).ToList();
+        List<PreparedMail> prepared;
+        using (await gate.EnterAsync(ct))
+        {
+            prepared = batch.Select(Prepare).ToList();
+        }
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var session = services.GetRequiredService<DbSession>();

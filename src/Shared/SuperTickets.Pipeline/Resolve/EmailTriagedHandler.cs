@@ -34,6 +34,7 @@ public sealed partial class EmailTriagedHandler(
     ReplyComposer composer,
     IMeetingSlotFinder slotFinder,
     AnswerDrafting drafting,
+    PreparationGate gate,
     IOptions<ResolveOptions> resolveOptions,
     IOptions<MailOptions> mailOptions,
     TimeProvider clock,
@@ -46,32 +47,35 @@ public sealed partial class EmailTriagedHandler(
     private readonly List<(string Address, string? Name)> _batchRequesters = [];
 
     /// <summary>
-    /// Reads the emails and asks the knowledge base before the transaction (both are read-only); then, with the read
-    /// session closed, has the language model draft the answers the knowledge base can give (when one is configured)
+    /// Reads the emails and asks the knowledge base before the transaction (both are read-only, and local work that
+    /// enters the <see cref="PreparationGate"/>); then, with the read session closed and the gate left, has the language model draft the answers the knowledge base can give (when one is configured)
     /// and chooses the slots of meeting requests (from the support calendar when one is configured).
     /// </summary>
     public async Task PrepareAsync(IReadOnlyList<EmailTriaged> messages, CancellationToken ct)
     {
-        await using var read = new DbSession(factory);
-        await read.OpenForReadAsync(ct);
-        var index = await knowledge.GetAsync(ct);
-        var parsed = await emails.GetParsedManyAsync(read, messages.Select(m => m.EmailId).ToList(), ct);
-        _batchSenders.AddRange(parsed.Values.Select(e => e.FromAddress));
-        foreach (var message in messages)
+        List<(long EmailId, AnswerDraftRequest Request)> drafts;
+        using (await gate.EnterAsync(ct))
+        await using (var read = new DbSession(factory)) // back to the pool before the language model or the calendar is asked
         {
-            if (parsed.TryGetValue(message.EmailId, out var email))
+            await read.OpenForReadAsync(ct);
+            var index = await knowledge.GetAsync(ct);
+            var parsed = await emails.GetParsedManyAsync(read, messages.Select(m => m.EmailId).ToList(), ct);
+            _batchSenders.AddRange(parsed.Values.Select(e => e.FromAddress));
+            foreach (var message in messages)
             {
-                var likelyNew = message.Noise is null && message.ExistingTicketId is null && message.DuplicateOfEmailId is null;
-                var answer = likelyNew ? index.Decide(KnowledgeQuery(email), resolveOptions.Value.AutoAnswerThreshold) : null;
-                if (likelyNew)
+                if (parsed.TryGetValue(message.EmailId, out var email))
                 {
-                    _batchRequesters.Add((email.FromAddress, email.FromName));
+                    var likelyNew = message.Noise is null && message.ExistingTicketId is null && message.DuplicateOfEmailId is null;
+                    var answer = likelyNew ? index.Decide(KnowledgeQuery(email), resolveOptions.Value.AutoAnswerThreshold) : null;
+                    if (likelyNew)
+                    {
+                        _batchRequesters.Add((email.FromAddress, email.FromName));
+                    }
+                    _prepared[message.EmailId] = (email, answer, null);
                 }
-                _prepared[message.EmailId] = (email, answer, null);
             }
+            drafts = await DraftRequestsAsync(read, messages, ct);
         }
-        var drafts = await DraftRequestsAsync(read, messages, ct);
-        await read.DisposeAsync(); // the connection goes back to the pool before the language model or the calendar is asked
         foreach (var (emailId, draft) in await drafting.DraftAsync(drafts, ct))
         {
             _prepared[emailId] = _prepared[emailId] with { Draft = draft };

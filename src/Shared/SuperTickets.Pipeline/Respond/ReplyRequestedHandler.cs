@@ -18,6 +18,7 @@ public sealed partial class ReplyRequestedHandler(
     TicketSlaStore sla,
     InteractionLog log,
     IMailSender sender,
+    PreparationGate gate,
     TimeProvider clock,
     ILogger<ReplyRequestedHandler> logger) : IMessageHandler<ReplyRequested>, IBatchPreparer<ReplyRequested>
 {
@@ -27,9 +28,13 @@ public sealed partial class ReplyRequestedHandler(
 
     public async Task PrepareAsync(IReadOnlyList<ReplyRequested> messages, CancellationToken ct)
     {
-        await using var read = new DbSession(factory);
-        await read.OpenForReadAsync(ct);
-        var emails = await outbound.GetManyAsync(read, messages.Select(m => m.OutboundEmailId).Distinct().ToList(), ct);
+        IReadOnlyDictionary<long, OutboundEmailRecord> emails;
+        using (await gate.EnterAsync(ct))
+        await using (var read = new DbSession(factory))
+        {
+            await read.OpenForReadAsync(ct);
+            emails = await outbound.GetManyAsync(read, messages.Select(m => m.OutboundEmailId).Distinct().ToList(), ct);
+        }
         foreach (var email in emails.Values.Where(e => e.Status != "sent"))
         {
             _sent[email.Id] = (email, await sender.SendAsync(email, ct));

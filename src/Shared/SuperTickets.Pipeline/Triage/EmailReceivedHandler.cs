@@ -22,6 +22,7 @@ public sealed partial class EmailReceivedHandler(
     CustomerStore customers,
     InteractionLog log,
     TriageEngine engine,
+    PreparationGate gate,
     IOptions<TriageOptions> options,
     TimeProvider clock,
     ILogger<EmailReceivedHandler> logger) : IMessageHandler<EmailReceived>, IBatchPreparer<EmailReceived>
@@ -30,6 +31,7 @@ public sealed partial class EmailReceivedHandler(
 
     public async Task PrepareAsync(IReadOnlyList<EmailReceived> messages, CancellationToken ct)
     {
+        using (await gate.EnterAsync(ct))
         await using (var read = new DbSession(factory))
         {
             await read.OpenForReadAsync(ct);

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Options;
+using SuperTickets.Messaging;
+
+namespace SuperTickets.Messaging.Tests;
+
+public sealed class PreparationGateTests
+{
+    [Fact]
+    public async Task A_bound_of_one_lets_the_next_preparation_in_only_when_the_slot_is_freed()
+    {
+        using var gate = Gate(1);
+        var first = await gate.EnterAsync(default);
+        var second = gate.EnterAsync(default).AsTask();
+
+        await Task.Delay(50);
+        Assert.False(second.IsCompleted);
+
+        first.Dispose();
+        (await second.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        (await gate.EnterAsync(default).AsTask().WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+    }
+
+    [Fact]
+    public async Task Without_a_bound_any_number_enter_at_once()
+    {
+        using var gate = Gate(0);
+        var slots = new List<PreparationGate.Slot>();
+        for (var i = 0; i < 100; i++)
+        {
+            var entering = gate.EnterAsync(default);
+            Assert.True(entering.IsCompleted);
+            slots.Add(await entering);
+        }
+        slots.ForEach(s => s.Dispose());
+    }
+
+    [Fact]
+    public async Task Concurrent_preparations_never_exceed_the_bound()
+    {
+        using var gate = Gate(2);
+        var inside = 0;
+        var most = 0;
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(async () =>
+        {
+            using (await gate.EnterAsync(default))
+            {
+                var now = Interlocked.Increment(ref inside);
+                InterlockedMax(ref most, now);
+                await Task.Delay(2);
+                Interlocked.Decrement(ref inside);
+            }
+        })));
+
+        Assert.Equal(2, most);
+        Assert.Equal(0, inside);
+    }
+
+    [Fact]
+    public async Task A_cancelled_wait_takes_no_slot()
+    {
+        using var gate = Gate(1);
+        var held = await gate.EnterAsync(default);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(20));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gate.EnterAsync(cancel.Token).AsTask());
+
+        held.Dispose();
+        (await gate.EnterAsync(default).AsTask().WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+    }
+
+    private static PreparationGate Gate(int bound) =>
+        new(Options.Create(new MessagingOptions { MaxConcurrentPreparations = bound }));
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var seen = Volatile.Read(ref target);
+        while (value > seen && Interlocked.CompareExchange(ref target, value, seen) is var previous && previous != seen)
+        {
+            seen = previous;
+        }
+    }
+}
