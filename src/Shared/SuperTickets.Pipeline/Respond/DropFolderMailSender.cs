@@ -16,6 +16,8 @@ public sealed class DropFolderMailSender(IOptions<MailOptions> options) : IMailS
 
     public string Name => "drop-folder";
 
+    public bool IsLocal => true;
+
     public Task<bool> SendAsync(OutboundEmailRecord email, CancellationToken ct) => Task.FromResult(Write(email));
 
     private bool Write(OutboundEmailRecord email)

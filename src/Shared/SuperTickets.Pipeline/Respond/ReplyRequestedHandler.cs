@@ -35,9 +35,12 @@ public sealed partial class ReplyRequestedHandler(
             await read.OpenForReadAsync(ct);
             emails = await outbound.GetManyAsync(read, messages.Select(m => m.OutboundEmailId).Distinct().ToList(), ct);
         }
-        foreach (var email in emails.Values.Where(e => e.Status != "sent"))
+        using (sender.IsLocal ? await gate.EnterAsync(ct) : default)
         {
-            _sent[email.Id] = (email, await sender.SendAsync(email, ct));
+            foreach (var email in emails.Values.Where(e => e.Status != "sent"))
+            {
+                _sent[email.Id] = (email, await sender.SendAsync(email, ct));
+            }
         }
     }
 
