@@ -47,9 +47,10 @@ public sealed partial class EmailTriagedHandler(
     private readonly List<(string Address, string? Name)> _batchRequesters = [];
 
     /// <summary>
-    /// Reads the emails and asks the knowledge base before the transaction (both are read-only, and local work that
-    /// enters the <see cref="PreparationGate"/>); then, with the read session closed and the gate left, has the language model draft the answers the knowledge base can give (when one is configured)
-    /// and chooses the slots of meeting requests (from the support calendar when one is configured).
+    /// Reads the emails and asks the knowledge base before the transaction (both read-only local work, inside the
+    /// <see cref="PreparationGate"/>); then, with the read session closed and the gate left, has the language model
+    /// draft the answers the knowledge base can give (when one is configured) and chooses the slots of meeting
+    /// requests (from the support calendar when one is configured).
     /// </summary>
     public async Task PrepareAsync(IReadOnlyList<EmailTriaged> messages, CancellationToken ct)
     {

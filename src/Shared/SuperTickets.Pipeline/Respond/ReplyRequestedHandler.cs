@@ -30,17 +30,28 @@ public sealed partial class ReplyRequestedHandler(
     {
         IReadOnlyDictionary<long, OutboundEmailRecord> emails;
         using (await gate.EnterAsync(ct))
-        await using (var read = new DbSession(factory))
         {
-            await read.OpenForReadAsync(ct);
-            emails = await outbound.GetManyAsync(read, messages.Select(m => m.OutboundEmailId).Distinct().ToList(), ct);
-        }
-        using (sender.IsLocal ? await gate.EnterAsync(ct) : default)
-        {
-            foreach (var email in emails.Values.Where(e => e.Status != "sent"))
+            await using (var read = new DbSession(factory))
             {
-                _sent[email.Id] = (email, await sender.SendAsync(email, ct));
+                await read.OpenForReadAsync(ct);
+                emails = await outbound.GetManyAsync(read, messages.Select(m => m.OutboundEmailId).Distinct().ToList(), ct);
             }
+            if (sender.IsLocal)
+            {
+                await SendAllAsync(emails.Values, ct);
+            }
+        }
+        if (!sender.IsLocal)
+        {
+            await SendAllAsync(emails.Values, ct); // a remote server is asked outside the gate
+        }
+    }
+
+    private async Task SendAllAsync(IEnumerable<OutboundEmailRecord> emails, CancellationToken ct)
+    {
+        foreach (var email in emails.Where(e => e.Status != "sent"))
+        {
+            _sent[email.Id] = (email, await sender.SendAsync(email, ct));
         }
     }
 
