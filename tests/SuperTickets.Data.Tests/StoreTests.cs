@@ -387,6 +387,49 @@ public sealed class StoreTests(PostgresServer postgres)
             (clock!.PolicyId, clock.FirstResponseDue, clock.ResolutionDue, clock.FirstResponseState, clock.ResolutionState));
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Reserved_ticket_ids_are_never_handed_out_twice_nor_taken_by_a_ticket_created_without_one(DbProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres);
+        var (seeded, emailId) = await SeedTicketAsync(db);
+        var reservations = new TicketIdReservations(db.Factory);
+        var otherProcess = new TicketIdReservations(db.Factory);
+
+        var first = await reservations.ReserveAsync(3, default);
+        var second = await otherProcess.ReserveAsync(2, default);
+        var large = await reservations.ReserveAsync(TicketIdReservations.SqliteBlock + 10, default);
+
+        Assert.Equal([seeded + 1, seeded + 2, seeded + 3], first);
+        long[] all = [seeded, .. first, .. second, .. large];
+        Assert.Equal(all.Length, all.Distinct().Count());
+        Assert.Equal(large.Order(), large);
+        Assert.Empty(await reservations.ReserveAsync(0, default));
+
+        var tickets = new TicketStore(db.Factory);
+        long reserved, automatic;
+        await using (var session = new DbSession(db.Factory))
+        {
+            await session.BeginAsync(default);
+            var customer = await new CustomerStore(_clock).UpsertAsync(session, "customer@example.com", "C", default);
+            NewTicket Ticket(string messageId, long? id) =>
+                new("Help", customer.Id, TicketStatus.New, "normal", "billing", null, "en", 0, 1, "{}", null, emailId, messageId, Now, Id: id);
+            TicketMessageRecord Message(string messageId) =>
+                new() { RawEmailId = emailId, MessageId = messageId, Direction = "in", Author = "customer", Body = "Help", CreatedAt = Now };
+            reserved = await tickets.CreateWithMessageAsync(session, Ticket("reserved@example.com", first[1]), Message("reserved@example.com"), default);
+            automatic = await tickets.CreateWithMessageAsync(session, Ticket("automatic@example.com", null), Message("automatic@example.com"), default);
+            await session.CommitAsync(default);
+        }
+
+        Assert.Equal(first[1], reserved);
+        Assert.DoesNotContain(automatic, all);
+        Assert.True(automatic > all.Max(), $"a ticket created without a reserved id got {automatic}, at or below a reserved one");
+        var later = await otherProcess.ReserveAsync(1, default);
+        Assert.DoesNotContain(later[0], all.Append(automatic));
+        await using var read = new DbSession(db.Factory);
+        await read.OpenForReadAsync(default);
+        Assert.Equal("reserved@example.com", (await tickets.MessagesAsync(read, reserved, default)).Single().MessageId);
+    }
+
     private async Task<(long TicketId, long EmailId)> SeedTicketAsync(TestDatabase db)
     {
         await new MailboxStore(db.Factory, _clock).EnsureAsync("a", "folder", "support@example.com", default);

@@ -35,7 +35,9 @@ public sealed class ResolveHarness : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <param name="clock">The clock of the pipeline; the system clock when null.</param>
-    public static async Task<ResolveHarness> CreateAsync(Dictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    /// <param name="services">Registrations made after the stages' own, replacing theirs.</param>
+    public static async Task<ResolveHarness> CreateAsync(Dictionary<string, string?>? settings = null, TimeProvider? clock = null,
+        Action<IServiceCollection>? services = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "supertickets-resolve-" + Guid.NewGuid().ToString("N")[..8]);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -54,6 +56,7 @@ public sealed class ResolveHarness : IAsyncDisposable
         builder.AddIngestStage();
         builder.AddResolveStage();
         builder.AddRespondStage();
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.Services.GetRequiredService<MigrationRunner>().ApplyAsync(default);
         foreach (var service in host.Services.GetServices<IHostedService>().OfType<SeedService>())

@@ -4,6 +4,9 @@ namespace SuperTickets.Data;
 
 public sealed class CustomerStore(TimeProvider clock)
 {
+    /// <summary>The tier a customer is created with.</summary>
+    public const string NewCustomerTier = "standard";
+
     /// <summary>The customer with this address, created if new: one statement for a new customer, two for a known one.</summary>
     public async Task<CustomerRecord> UpsertAsync(DbSession session, string email, string? name, CancellationToken ct) =>
         (await UpsertManyAsync(session, [(email, name)], ct))[Normalize(email)];
@@ -25,7 +28,7 @@ public sealed class CustomerStore(TimeProvider clock)
                 {
                     0 => chunk[row].Email,
                     1 => chunk[row].Name,
-                    2 => "standard",
+                    2 => NewCustomerTier,
                     _ => now,
                 });
             var names = chunk.ToDictionary(c => c.Email, c => c.Name, StringComparer.Ordinal);
@@ -33,7 +36,7 @@ public sealed class CustomerStore(TimeProvider clock)
             while (await reader.ReadAsync(ct))
             {
                 var email = reader.GetString(1);
-                result[email] = new CustomerRecord { Id = reader.GetInt64(0), Email = email, Name = names[email], Tier = "standard", CreatedAt = now, IsNew = true };
+                result[email] = new CustomerRecord { Id = reader.GetInt64(0), Email = email, Name = names[email], Tier = NewCustomerTier, CreatedAt = now, IsNew = true };
             }
         }
         var existing = wanted.Select(w => w.Email).Where(e => !result.ContainsKey(e)).ToList();

@@ -33,6 +33,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<EmailStore>();
         services.TryAddSingleton<CustomerStore>();
         services.TryAddSingleton<TicketStore>();
+        services.TryAddSingleton<TicketIdReservations>();
         services.TryAddSingleton<TicketSlaStore>();
         services.TryAddSingleton<AgentStore>();
         services.TryAddSingleton<KbStore>();

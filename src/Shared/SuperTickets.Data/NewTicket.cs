@@ -1,5 +1,6 @@
 namespace SuperTickets.Data;
 
+/// <summary>A ticket to create; <see cref="Id"/> is one from <see cref="TicketIdReservations"/>, or null for the next one.</summary>
 public sealed record NewTicket(
     string Subject,
     long CustomerId,
@@ -16,4 +17,5 @@ public sealed record NewTicket(
     string? RootMessageId,
     DateTimeOffset CreatedAt,
     long? AssigneeId = null,
-    DateTimeOffset? SolvedAt = null);
+    DateTimeOffset? SolvedAt = null,
+    long? Id = null);

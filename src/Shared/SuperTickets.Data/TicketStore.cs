@@ -11,16 +11,25 @@ public sealed class TicketStore(DbConnectionFactory factory)
         FROM tickets t JOIN customers c ON c.id = t.customer_id
         """;
 
-    private const string InsertTicket = """
-        INSERT INTO tickets (subject, customer_id, status, priority, category, intent, channel, language, sentiment,
-            smart_score, score_breakdown_json, sla_policy_id, root_email_id, root_message_id, created_at, updated_at, assignee_id, solved_at)
-        VALUES (@Subject, @CustomerId, @Status, @Priority, @Category, @Intent, 'email', @Language, @Sentiment,
-            @SmartScore, @ScoreBreakdownJson, @SlaPolicyId, @RootEmailId, @RootMessageId, @CreatedAt, @CreatedAt, @AssigneeId, @SolvedAt)
-        RETURNING id
+    private const string TicketColumns = """
+        subject, customer_id, status, priority, category, intent, channel, language, sentiment,
+            smart_score, score_breakdown_json, sla_policy_id, root_email_id, root_message_id, created_at, updated_at, assignee_id, solved_at
         """;
 
-    private const string InsertTicketWithMessage = $"""
-        WITH t AS ({InsertTicket}),
+    private const string TicketValues = """
+        @Subject, @CustomerId, @Status, @Priority, @Category, @Intent, 'email', @Language, @Sentiment,
+            @SmartScore, @ScoreBreakdownJson, @SlaPolicyId, @RootEmailId, @RootMessageId, @CreatedAt, @CreatedAt, @AssigneeId, @SolvedAt
+        """;
+
+    private const string InsertTicket = $"INSERT INTO tickets ({TicketColumns}) VALUES ({TicketValues}) RETURNING id";
+
+    /// <summary>With a reserved id (PostgreSQL's identity column takes one only when told to).</summary>
+    private const string InsertReservedTicketSqlite = $"INSERT INTO tickets (id, {TicketColumns}) VALUES (@Id, {TicketValues}) RETURNING id";
+
+    private const string InsertReservedTicketPostgres =
+        $"INSERT INTO tickets (id, {TicketColumns}) OVERRIDING SYSTEM VALUE VALUES (@Id, {TicketValues}) RETURNING id";
+
+    private const string WithFirstMessage = """
         m AS (
             INSERT INTO ticket_messages (ticket_id, raw_email_id, message_id, direction, author, body, created_at)
             SELECT id, @MessageRawEmailId, @MessageMessageId, @MessageDirection, @MessageAuthor, @MessageBody, @MessageCreatedAt FROM t
@@ -28,8 +37,15 @@ public sealed class TicketStore(DbConnectionFactory factory)
         SELECT id FROM t
         """;
 
+    private const string InsertTicketWithMessage = $"WITH t AS ({InsertTicket}),\n{WithFirstMessage}";
+
+    private const string InsertReservedTicketWithMessage = $"WITH t AS ({InsertReservedTicketPostgres}),\n{WithFirstMessage}";
+
+    private static string InsertSql(DbProvider provider, NewTicket ticket) => ticket.Id is null ? InsertTicket
+        : provider == DbProvider.Postgres ? InsertReservedTicketPostgres : InsertReservedTicketSqlite;
+
     public async Task<long> CreateAsync(DbSession session, NewTicket ticket, CancellationToken ct) =>
-        await session.Connection.ExecuteScalarAsync<long>(session.Cmd(InsertTicket, ticket, ct));
+        await session.Connection.ExecuteScalarAsync<long>(session.Cmd(InsertSql(session.Provider, ticket), ticket, ct));
 
     /// <summary>
     /// Creates the ticket with its first message (<see cref="AppendMessageAsync"/>; its ticket id is the new one). On
@@ -49,7 +65,8 @@ public sealed class TicketStore(DbConnectionFactory factory)
             MessageRawEmailId = first.RawEmailId, MessageMessageId = first.MessageId, MessageDirection = first.Direction,
             MessageAuthor = first.Author, MessageBody = first.Body, MessageCreatedAt = first.CreatedAt,
         });
-        return await session.Connection.ExecuteScalarAsync<long>(session.Cmd(InsertTicketWithMessage, parameters, ct));
+        return await session.Connection.ExecuteScalarAsync<long>(session.Cmd(
+            ticket.Id is null ? InsertTicketWithMessage : InsertReservedTicketWithMessage, parameters, ct));
     }
 
     public Task<TicketRecord?> GetAsync(DbSession session, long id, CancellationToken ct) =>

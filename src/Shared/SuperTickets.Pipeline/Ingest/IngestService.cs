@@ -25,7 +25,7 @@ public sealed partial class IngestService(
     public async Task<IReadOnlyList<IngestOutcome>> StoreAsync(IReadOnlyList<IncomingMail> batch, string? checkpoint, CancellationToken ct)
     {
         List<PreparedMail> prepared;
-        using (await gate.EnterAsync(ct))
+        using (await gate.EnterAsync(PipelineDepth.Ingest, ct))
         {
             prepared = batch.Select(Prepare).ToList();
         }

@@ -34,13 +34,14 @@ public sealed partial class EmailTriagedHandler(
     ReplyComposer composer,
     IMeetingSlotFinder slotFinder,
     AnswerDrafting drafting,
+    TicketIdReservations reservations,
     PreparationGate gate,
     IOptions<ResolveOptions> resolveOptions,
     IOptions<MailOptions> mailOptions,
     TimeProvider clock,
     ILogger<EmailTriagedHandler> logger) : IMessageHandler<EmailTriaged>, IBatchPreparer<EmailTriaged>
 {
-    private readonly Dictionary<long, (ParsedEmailRecord Email, KbAnswerability? Answer, AnswerDraftOutcome? Draft)> _prepared = [];
+    private readonly Dictionary<long, (ParsedEmailRecord Email, KbAnswerability? Answer, AnswerDraftOutcome? Draft, PrecomposedReply? Reply)> _prepared = [];
     private readonly Dictionary<long, MeetingSlot> _slots = [];
     private readonly SenderHistory _senders = new(customers, outbound);
     private readonly List<string> _batchSenders = [];
@@ -50,12 +51,13 @@ public sealed partial class EmailTriagedHandler(
     /// Reads the emails and asks the knowledge base before the transaction (both read-only local work, inside the
     /// <see cref="PreparationGate"/>); then, with the read session closed and the gate left, has the language model
     /// draft the answers the knowledge base can give (when one is configured) and chooses the slots of meeting
-    /// requests (from the support calendar when one is configured).
+    /// requests (from the support calendar when one is configured). Last, it reserves the ticket ids of the likely new
+    /// requests and writes their first replies (<see cref="PrecomposeAsync"/>).
     /// </summary>
     public async Task PrepareAsync(IReadOnlyList<EmailTriaged> messages, CancellationToken ct)
     {
-        List<(long EmailId, AnswerDraftRequest Request)> drafts;
-        using (await gate.EnterAsync(ct))
+        List<(EmailTriaged Message, string Tier)> requests;
+        using (await gate.EnterAsync(PipelineDepth.Resolve, ct))
         await using (var read = new DbSession(factory)) // back to the pool before the language model or the calendar is asked
         {
             await read.OpenForReadAsync(ct);
@@ -72,12 +74,12 @@ public sealed partial class EmailTriagedHandler(
                     {
                         _batchRequesters.Add((email.FromAddress, email.FromName));
                     }
-                    _prepared[message.EmailId] = (email, answer, null);
+                    _prepared[message.EmailId] = (email, answer, null, null);
                 }
             }
-            drafts = await DraftRequestsAsync(read, messages, ct);
+            requests = await NewRequestsAsync(read, messages, ct);
         }
-        foreach (var (emailId, draft) in await drafting.DraftAsync(drafts, ct))
+        foreach (var (emailId, draft) in await drafting.DraftAsync(DraftRequests(requests), ct))
         {
             _prepared[emailId] = _prepared[emailId] with { Draft = draft };
         }
@@ -88,26 +90,73 @@ public sealed partial class EmailTriagedHandler(
                 _slots[message.EmailId] = await slotFinder.FindAsync(clock.GetUtcNow(), ct);
             }
         }
+        await PrecomposeAsync(requests, ct);
     }
 
     /// <summary>
-    /// The new requests the knowledge base can answer, as far as is known before the transaction: not blocked by category,
-    /// priority, sentiment or a meeting request, and not a reply to a known ticket or to an earlier message of the batch.
+    /// The new requests of the batch as far as is known before the transaction (not a duplicate, noise, or a reply to a
+    /// known ticket or to an earlier message of the batch), with the tier their customer has, or will be given.
     /// </summary>
-    private async Task<List<(long EmailId, AnswerDraftRequest Request)>> DraftRequestsAsync(DbSession read, IReadOnlyList<EmailTriaged> messages, CancellationToken ct)
+    private async Task<List<(EmailTriaged Message, string Tier)>> NewRequestsAsync(DbSession read, IReadOnlyList<EmailTriaged> messages, CancellationToken ct)
     {
-        var requests = new List<(long EmailId, AnswerDraftRequest Request)>();
-        for (var i = 0; drafting.IsActive && i < messages.Count; i++)
+        var requests = new List<EmailTriaged>();
+        var conversations = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in messages)
         {
-            var m = messages[i];
-            if (_prepared.TryGetValue(m.EmailId, out var p) && p.Answer is { IsAnswerable: true, Best: { } best } && AutoAnswerBlockers(m, false).Count == 0
-                && !messages.Take(i).Any(earlier => earlier.ConversationKey == m.ConversationKey)
+            if (conversations.Add(m.ConversationKey) && _prepared.TryGetValue(m.EmailId, out var p) && p.Answer is not null
                 && (await threading.FindTicketAsync(read, p.Email, ct)).TicketId is null)
             {
-                requests.Add((m.EmailId, new AnswerDraftRequest(p.Email.Subject, p.Email.NewText, m.Language, best.Article)));
+                requests.Add(m);
             }
         }
-        return requests;
+        var known = requests.Count == 0 ? new Dictionary<string, CustomerRecord>()
+            : await customers.FindManyAsync(read, requests.Select(m => _prepared[m.EmailId].Email.FromAddress), ct);
+        return requests.Select(m => (m, known.GetValueOrDefault(CustomerStore.Normalize(_prepared[m.EmailId].Email.FromAddress))?.Tier ?? CustomerStore.NewCustomerTier))
+            .ToList();
+    }
+
+    /// <summary>The new requests the knowledge base can answer, unless blocked by category, priority, sentiment or a meeting request.</summary>
+    private List<(long EmailId, AnswerDraftRequest Request)> DraftRequests(List<(EmailTriaged Message, string Tier)> requests)
+    {
+        var drafts = new List<(long EmailId, AnswerDraftRequest Request)>();
+        foreach (var (m, _) in drafting.IsActive ? requests : [])
+        {
+            var p = _prepared[m.EmailId];
+            if (p.Answer is { IsAnswerable: true, Best: { } best } && AutoAnswerBlockers(m, false).Count == 0)
+            {
+                drafts.Add((m.EmailId, new AnswerDraftRequest(p.Email.Subject, p.Email.NewText, m.Language, best.Article)));
+            }
+        }
+        return drafts;
+    }
+
+    /// <summary>
+    /// Reserves a ticket id for each likely new request and writes its first reply as the transaction would if nothing
+    /// changes meanwhile (the auto-reply cap not reached, the customer's tier as read), inside the gate: composing MIME
+    /// is most of what a new ticket costs, and inside the transaction it would hold the write lock.
+    /// </summary>
+    private async Task PrecomposeAsync(List<(EmailTriaged Message, string Tier)> requests, CancellationToken ct)
+    {
+        if (requests.Count == 0)
+        {
+            return;
+        }
+        var ticketIds = await reservations.ReserveAsync(requests.Count, ct);
+        using (await gate.EnterAsync(PipelineDepth.Resolve, ct))
+        {
+            var now = clock.GetUtcNow();
+            for (var i = 0; i < requests.Count; i++)
+            {
+                var (m, tier) = requests[i];
+                var p = _prepared[m.EmailId];
+                var (blockers, drafted) = FirstReplyBlockers(m, p.Answer!, p.Draft, capReached: false);
+                var reply = p.Answer!.IsAnswerable && blockers.Count == 0
+                    ? FirstReply.AutoAnswer(ticketIds[i], now, p.Answer.Best!.Article, drafted, m.Category, m.Priority)
+                    : FirstReply.Acknowledgement(ticketIds[i], now, m.Category, m.Priority,
+                        (await planner.PlanAsync(m.Priority, m.Category, tier, now, ct))?.FirstResponseDue);
+                _prepared[m.EmailId] = p with { Reply = new PrecomposedReply(reply, reply.Compose(composer, p.Email)) };
+            }
+        }
     }
 
     public async Task HandleAsync(EmailTriaged message, MessageContext context, CancellationToken ct)
@@ -115,10 +164,10 @@ public sealed partial class EmailTriagedHandler(
         if (!_prepared.Remove(message.EmailId, out var prepared))
         {
             prepared = (await emails.GetParsedAsync(session, message.EmailId, ct)
-                ?? throw new InvalidOperationException($"Email {message.EmailId} has no parsed view."), null, null);
+                ?? throw new InvalidOperationException($"Email {message.EmailId} has no parsed view."), null, null, null);
         }
         var email = prepared.Email;
-        var decision = new ResolveContext(message, email, context, prepared.Answer, prepared.Draft);
+        var decision = new ResolveContext(message, email, context, prepared.Answer, prepared.Draft, prepared.Reply);
 
         if (message.DuplicateOfEmailId is { } original)
         {
@@ -185,7 +234,7 @@ public sealed partial class EmailTriagedHandler(
 
     private async Task NewRequestAsync(ResolveContext c, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = c.Precomposed?.Reply.Now ?? clock.GetUtcNow(); // the time the reply was written for, if it was
         var m = c.Message;
         var replyWindow = mailOptions.Value.AutoReplyWindow;
         if (_batchSenders.Count > 0)
@@ -200,21 +249,17 @@ public sealed partial class EmailTriagedHandler(
         var (score, breakdown) = SmartScore.Compute(m.Priority, m.Sentiment, isVip, m.Alerts.Count, sender.RecentTickets, TimeSpan.Zero);
         var answer = c.Answer ?? (await knowledge.GetAsync(ct)).Decide(KnowledgeQuery(c.Email), resolveOptions.Value.AutoAnswerThreshold);
         var capReached = sender.AutomaticReplies >= mailOptions.Value.MaxAutoRepliesPerWindow;
-        var blockers = AutoAnswerBlockers(m, capReached);
-        if (c.Draft is { Status: AnswerDraftStatus.NotAnswered } notAnswered && notAnswered.ArticleId == answer.Best?.Article.Id)
-        {
-            blockers.Add("language model: the article does not answer the request");
-        }
+        var (blockers, drafted) = FirstReplyBlockers(m, answer, c.Draft, capReached);
 
         if (answer.IsAnswerable && blockers.Count == 0)
         {
             var article = answer.Best!.Article;
             var ticketId = await tickets.CreateWithMessageAsync(session,
-                NewTicket(c, customer.Id, TicketStatus.SolvedPendingConfirmation, score, breakdown, null, now) with { SolvedAt = now }, InboundMessage(c.Email, 0, now), ct);
+                NewTicket(c, customer.Id, TicketStatus.SolvedPendingConfirmation, score, breakdown, null, now) with { SolvedAt = now },
+                InboundMessage(c.Email, 0, now), ct);
             sender.RecentTickets++;
-            var drafted = c.Draft is { Accepted: true } draft && draft.ArticleId == article.Id ? draft.Body : null;
             var answerRecord = AnswerRecord.From(c.Draft, drafted is not null);
-            await SendAsync(c, sender, composer.AutoAnswer(c.Email, ticketId, article, drafted), ct);
+            await SendAsync(c, sender, Reply(c, FirstReply.AutoAnswer(ticketId, now, article, drafted, m.Category, m.Priority)), ct);
             await PublishTicketEventAsync(c, ticketId, m.Priority, m.Category, TicketEventKinds.AutoAnswered, TicketStatus.SolvedPendingConfirmation, article.Id, ct);
             await FinishAsync(c, ticketId, "auto_answered",
                 $"Auto-answered with article '{article.Id}' (confidence {answer.Confidence:F2} ≥ {answer.Threshold:F2}), {answerRecord.Describe()}",
@@ -234,7 +279,7 @@ public sealed partial class EmailTriagedHandler(
         }
         if (!capReached)
         {
-            await SendAsync(c, sender, composer.Acknowledgement(c.Email, newTicketId, m.Category, m.Priority, plan?.FirstResponseDue), ct);
+            await SendAsync(c, sender, Reply(c, FirstReply.Acknowledgement(newTicketId, now, m.Category, m.Priority, plan?.FirstResponseDue)), ct);
         }
         if (m.IsMeetingRequest && !capReached)
         {
@@ -263,6 +308,25 @@ public sealed partial class EmailTriagedHandler(
                 breakdown,
                 meeting = m.IsMeetingRequest,
             }, ct);
+    }
+
+    /// <summary>The precomposed reply when it is the one decided on, else <paramref name="reply"/> written now.</summary>
+    private OutboundEmailRecord Reply(ResolveContext c, FirstReply reply) =>
+        c.Precomposed is { } precomposed && precomposed.Reply == reply ? precomposed.Email : reply.Compose(composer, c.Email);
+
+    /// <summary>
+    /// What keeps a new request from being answered automatically (besides the knowledge base's confidence), and the
+    /// language model's draft of the answer when it wrote one from the best article.
+    /// </summary>
+    private (List<string> Blockers, string? DraftedBody) FirstReplyBlockers(EmailTriaged m, KbAnswerability answer, AnswerDraftOutcome? draft, bool capReached)
+    {
+        var blockers = AutoAnswerBlockers(m, capReached);
+        if (draft is { Status: AnswerDraftStatus.NotAnswered } notAnswered && notAnswered.ArticleId == answer.Best?.Article.Id)
+        {
+            blockers.Add("language model: the article does not answer the request");
+        }
+        var drafted = answer.Best is { } best && draft is { Accepted: true } accepted && accepted.ArticleId == best.Article.Id ? accepted.Body : null;
+        return (blockers, drafted);
     }
 
     private List<string> AutoAnswerBlockers(EmailTriaged m, bool capReached)
@@ -320,7 +384,8 @@ public sealed partial class EmailTriagedHandler(
 
     private NewTicket NewTicket(ResolveContext c, long customerId, string status, double score, IReadOnlyDictionary<string, double> breakdown, string? policyId, DateTimeOffset now) => new(
         c.Email.Subject.Length == 0 ? "(no subject)" : c.Email.Subject, customerId, status, c.Message.Priority, c.Message.Category, c.Message.Intent,
-        c.Message.Language, c.Message.Sentiment, score, JsonSerializer.Serialize(breakdown), policyId, c.Email.RawEmailId, c.Email.MessageId, now);
+        c.Message.Language, c.Message.Sentiment, score, JsonSerializer.Serialize(breakdown), policyId, c.Email.RawEmailId, c.Email.MessageId, now,
+        Id: c.Precomposed?.Reply.TicketId);
 
     private static TicketMessageRecord InboundMessage(ParsedEmailRecord email, long ticketId, DateTimeOffset now) => new()
     {
@@ -338,7 +403,8 @@ public sealed partial class EmailTriagedHandler(
     private static string KnowledgeQuery(ParsedEmailRecord email) => $"{email.Subject}\n{email.NewText}";
 
     private sealed record ResolveContext(
-        EmailTriaged Message, ParsedEmailRecord Email, MessageContext Context, KbAnswerability? Answer, AnswerDraftOutcome? Draft);
+        EmailTriaged Message, ParsedEmailRecord Email, MessageContext Context, KbAnswerability? Answer, AnswerDraftOutcome? Draft,
+        PrecomposedReply? Precomposed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Email {EmailId}: {Action} ({TicketNumber})")]
     private static partial void LogResolved(ILogger logger, long emailId, string action, string ticketNumber);

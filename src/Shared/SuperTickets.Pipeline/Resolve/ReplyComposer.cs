@@ -18,9 +18,9 @@ public sealed partial class ReplyComposer(IOptions<MailOptions> options, TimePro
     /// <summary>
     /// The automatic answer from <paramref name="article"/>: the article itself, or <paramref name="draftedBody"/> (a
     /// grounded draft written from it) in its place. Either way with greeting, the article citation, the ticket footer
-    /// and the signature.
+    /// and the signature. <paramref name="now"/> (the clock's time when null) dates the email.
     /// </summary>
-    public OutboundEmailRecord AutoAnswer(ParsedEmailRecord email, long ticketId, KbArticle article, string? draftedBody = null)
+    public OutboundEmailRecord AutoAnswer(ParsedEmailRecord email, long ticketId, KbArticle article, string? draftedBody = null, DateTimeOffset? now = null)
     {
         var text = new StringBuilder().Append(Greeting(email)).Append("\n\n");
         if (draftedBody is { Length: > 0 } drafted)
@@ -36,22 +36,25 @@ public sealed partial class ReplyComposer(IOptions<MailOptions> options, TimePro
         text.Append(CultureInfo.InvariantCulture, $"(Source: knowledge-base article \"{article.Id}\".)\n\n")
             .Append(CultureInfo.InvariantCulture, $"If this solves it, there is nothing more to do. If not, just reply to this email and your request {TicketNumber.Format(ticketId)} goes straight to our team.\n\n")
             .Append(Signature());
-        return Build(email, ticketId, ReplyKinds.AutoAnswer, text.ToString(), []);
+        return Build(email, ticketId, ReplyKinds.AutoAnswer, text.ToString(), [], now ?? clock.GetUtcNow());
     }
 
-    public OutboundEmailRecord Acknowledgement(ParsedEmailRecord email, long ticketId, string category, string priority, DateTimeOffset? firstResponseDue)
+    /// <summary>The acknowledgement of a new ticket; <paramref name="now"/> (the clock's time when null) dates it and counts the time to the first response.</summary>
+    public OutboundEmailRecord Acknowledgement(ParsedEmailRecord email, long ticketId, string category, string priority, DateTimeOffset? firstResponseDue,
+        DateTimeOffset? now = null)
     {
+        var at = now ?? clock.GetUtcNow();
         var text = new StringBuilder()
             .Append(Greeting(email)).Append("\n\n")
             .Append(CultureInfo.InvariantCulture, $"We received your message and opened ticket {TicketNumber.Format(ticketId)} ({category.Replace('_', ' ')}, {priority} priority).\n");
         if (firstResponseDue is { } due)
         {
-            var within = due - clock.GetUtcNow();
+            var within = due - at;
             text.Append(CultureInfo.InvariantCulture, $"A member of our team will respond within {Humanize(within)} (by {due.UtcDateTime:ddd d MMM yyyy HH:mm} UTC).\n");
         }
         text.Append(CultureInfo.InvariantCulture, $"\nTo add anything, reply to this email and keep {TicketNumber.SubjectToken(ticketId)} in the subject.\n\n")
             .Append(Signature());
-        return Build(email, ticketId, ReplyKinds.Acknowledgement, text.ToString(), []);
+        return Build(email, ticketId, ReplyKinds.Acknowledgement, text.ToString(), [], at);
     }
 
     public OutboundEmailRecord MeetingInvitation(ParsedEmailRecord email, long ticketId, DateTimeOffset start, TimeSpan duration, string ics)
@@ -61,7 +64,7 @@ public sealed partial class ReplyComposer(IOptions<MailOptions> options, TimePro
             .Append(CultureInfo.InvariantCulture, $"Happy to talk. We propose a call on {start.UtcDateTime:dddd d MMMM yyyy 'at' HH:mm} UTC ({duration.TotalMinutes:F0} minutes); the invitation is attached.\n")
             .Append("If the time does not suit you, reply with two or three times that do.\n\n")
             .Append(Signature());
-        return Build(email, ticketId, ReplyKinds.MeetingInvitation, text.ToString(), [OutgoingAttachment.Calendar(ics)]);
+        return Build(email, ticketId, ReplyKinds.MeetingInvitation, text.ToString(), [OutgoingAttachment.Calendar(ics)], clock.GetUtcNow());
     }
 
     public static string ReplySubject(string subject, long ticketId)
@@ -76,10 +79,9 @@ public sealed partial class ReplyComposer(IOptions<MailOptions> options, TimePro
         return $"Re: {(bare.Length == 0 ? "Your request" : bare)} {token}";
     }
 
-    private OutboundEmailRecord Build(ParsedEmailRecord email, long ticketId, string kind, string text, IReadOnlyList<OutgoingAttachment> attachments)
+    private OutboundEmailRecord Build(ParsedEmailRecord email, long ticketId, string kind, string text, IReadOnlyList<OutgoingAttachment> attachments, DateTimeOffset now)
     {
         var settings = options.Value;
-        var now = clock.GetUtcNow();
         var messageId = $"{kind.Replace('_', '-')}.{email.RawEmailId}.{Guid.CreateVersion7():N}@{settings.MessageIdDomain}";
         var references = System.Text.Json.JsonSerializer.Deserialize<List<string>>(email.ReferencesJson) ?? [];
         if (email.MessageId is { } parent)

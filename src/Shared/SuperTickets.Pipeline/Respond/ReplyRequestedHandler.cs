@@ -29,7 +29,7 @@ public sealed partial class ReplyRequestedHandler(
     public async Task PrepareAsync(IReadOnlyList<ReplyRequested> messages, CancellationToken ct)
     {
         IReadOnlyDictionary<long, OutboundEmailRecord> emails;
-        using (await gate.EnterAsync(ct))
+        using (await gate.EnterAsync(PipelineDepth.Respond, ct))
         {
             await using (var read = new DbSession(factory))
             {

@@ -31,7 +31,7 @@ public sealed partial class EmailReceivedHandler(
 
     public async Task PrepareAsync(IReadOnlyList<EmailReceived> messages, CancellationToken ct)
     {
-        using (await gate.EnterAsync(ct))
+        using (await gate.EnterAsync(PipelineDepth.Triage, ct))
         await using (var read = new DbSession(factory))
         {
             await read.OpenForReadAsync(ct);
