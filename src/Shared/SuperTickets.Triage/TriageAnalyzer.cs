@@ -17,6 +17,7 @@ public sealed class TriageAnalyzer
     private readonly TextClassifier _category;
     private readonly TextClassifier? _intent;
     private readonly LanguageDetector _languages;
+    private readonly bool _sharedFeatures;
 
     public TriageAnalyzer(TextClassifier category, TextClassifier? intent = null)
     {
@@ -24,6 +25,7 @@ public sealed class TriageAnalyzer
         _category = category;
         _intent = intent;
         _languages = LanguageDetector.Default;
+        _sharedFeatures = intent is not null && intent.Space.Options == category.Space.Options;
     }
 
     public TriageResult Analyze(TriageInput input)
@@ -34,14 +36,13 @@ public sealed class TriageAnalyzer
         var classified = SupportVocabulary.Annotate(Join(subject, body, MaxClassifiedBodyChars));
         var text = Join(subject, body, MaxAnalyzedChars);
 
-        var category = _category.Predict(classified);
+        var (category, intentPrediction) = Classify(classified);
         string? intent = null;
         var intentConfidence = 0f;
-        if (_intent is not null)
+        if (intentPrediction is not null)
         {
-            var prediction = _intent.Predict(classified);
-            intentConfidence = prediction.Confidence;
-            if (!prediction.IsUnsure) intent = prediction.Label;
+            intentConfidence = intentPrediction.Confidence;
+            if (!intentPrediction.IsUnsure) intent = intentPrediction.Label;
         }
 
         var categoryLabel = category.Top[0].Label;
@@ -55,6 +56,25 @@ public sealed class TriageAnalyzer
         return new TriageResult(
             categoryLabel, category.Confidence, category.IsUnsure, intent, intentConfidence, priority, reasons,
             sentiment, language.Language, language.Confidence, alerts, meeting);
+    }
+
+    /// <summary>Category and intent of the text; classifiers with the same features share one extraction of them.</summary>
+    private (Prediction Category, Prediction? Intent) Classify(string text)
+    {
+        if (!_sharedFeatures)
+        {
+            return (_category.Predict(text), _intent?.Predict(text));
+        }
+        var buckets = new FeatureBuckets();
+        try
+        {
+            var ids = _category.Space.Buckets(text, ref buckets);
+            return (_category.Predict(ids), _intent!.Predict(ids));
+        }
+        finally
+        {
+            buckets.Dispose();
+        }
     }
 
     private static string Join(string subject, string body, int maxBody)

@@ -24,11 +24,19 @@ internal sealed class TopK(int k)
         SiftDown(0);
     }
 
-    /// <summary>The kept documents, best first.</summary>
+    /// <summary>
+    /// The kept documents, best first. Takes them out of the heap (the worst is at its root, so they come out from the
+    /// back of the result), which leaves it empty.
+    /// </summary>
     public (float Score, int Doc)[] ToSortedArray()
     {
-        var result = _heap.AsSpan(0, _count).ToArray();
-        Array.Sort(result, (a, b) => Better(a.Score, a.Doc, b.Score, b.Doc) ? -1 : Better(b.Score, b.Doc, a.Score, a.Doc) ? 1 : 0);
+        var result = new (float Score, int Doc)[_count];
+        for (var i = result.Length - 1; i >= 0; i--)
+        {
+            result[i] = _heap[0];
+            _heap[0] = _heap[--_count];
+            SiftDown(0);
+        }
         return result;
     }
 

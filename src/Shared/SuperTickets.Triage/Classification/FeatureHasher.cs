@@ -29,6 +29,9 @@ internal sealed class FeatureHasher
 
     public int BucketCount => (int)_mask + 1;
 
+    /// <summary>Bits of a bucket id (<see cref="FeatureOptions.HashBits"/>).</summary>
+    public int Bits => _options.HashBits;
+
     /// <summary>Writes bucket ids (with repeats) into a pooled buffer that grows as needed; returns the count.</summary>
     public int Extract(ReadOnlySpan<char> text, ref int[] buffer)
     {

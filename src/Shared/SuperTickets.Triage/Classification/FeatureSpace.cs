@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace SuperTickets.Triage.Classification;
 
 /// <summary>
@@ -39,16 +37,14 @@ internal sealed class FeatureSpace
     {
         var hasher = new FeatureHasher(options);
         var documentFrequency = new int[hasher.BucketCount];
-        var buffer = ArrayPool<int>.Shared.Rent(512);
+        var buffer = new FeatureBuckets();
         foreach (var text in texts)
         {
-            var count = hasher.Extract(text, ref buffer);
-            var span = buffer.AsSpan(0, count);
-            span.Sort();
+            var span = buffer.Fill(hasher, text);
             for (var i = 0; i < span.Length; i++)
                 if (i == 0 || span[i] != span[i - 1]) documentFrequency[span[i]]++;
         }
-        ArrayPool<int>.Shared.Return(buffer);
+        buffer.Dispose();
 
         var rows = new List<int>();
         for (var bucket = 0; bucket < documentFrequency.Length; bucket++)
@@ -65,11 +61,24 @@ internal sealed class FeatureSpace
     /// <summary>Vectorizes <paramref name="text"/> into rented arrays owned by <paramref name="vector"/>.</summary>
     public void Vectorize(ReadOnlySpan<char> text, ref SparseVector vector)
     {
-        var buckets = ArrayPool<int>.Shared.Rent(256);
-        var count = _hasher.Extract(text, ref buckets);
-        var span = buckets.AsSpan(0, count);
-        span.Sort();
-        vector.EnsureCapacity(count);
+        var buckets = new FeatureBuckets();
+        try
+        {
+            Vectorize(Buckets(text, ref buckets), ref vector);
+        }
+        finally
+        {
+            buckets.Dispose();
+        }
+    }
+
+    /// <summary>The sorted bucket ids of <paramref name="text"/> (with repeats), in <paramref name="buckets"/>.</summary>
+    public ReadOnlySpan<int> Buckets(ReadOnlySpan<char> text, ref FeatureBuckets buckets) => buckets.Fill(_hasher, text);
+
+    /// <summary>Vectorizes the sorted bucket ids of a text (<see cref="Buckets"/>) into <paramref name="vector"/>.</summary>
+    public void Vectorize(ReadOnlySpan<int> span, ref SparseVector vector)
+    {
+        vector.EnsureCapacity(span.Length);
 
         var entries = 0;
         var normSquared = 0.0;
@@ -89,7 +98,6 @@ internal sealed class FeatureSpace
             vector.Values[entries] = weight;
             entries++;
         }
-        ArrayPool<int>.Shared.Return(buckets);
 
         vector.Count = entries;
         if (normSquared > 0)

@@ -42,12 +42,45 @@ public sealed class TextClassifier
     public Prediction Predict(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var vector = SparseVector.Rent();
+        try
+        {
+            _space.Vectorize(text, ref vector);
+            return Predict(vector);
+        }
+        finally
+        {
+            vector.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Classifies a text from its sorted bucket ids (<see cref="FeatureSpace.Buckets"/>), which classifiers with equal
+    /// <see cref="FeatureOptions"/> can share.
+    /// </summary>
+    internal Prediction Predict(ReadOnlySpan<int> buckets)
+    {
+        var vector = SparseVector.Rent();
+        try
+        {
+            _space.Vectorize(buckets, ref vector);
+            return Predict(vector);
+        }
+        finally
+        {
+            vector.Dispose();
+        }
+    }
+
+    private Prediction Predict(in SparseVector vector)
+    {
         var k = _labels.Length;
         var rented = ArrayPool<float>.Shared.Rent(k);
         try
         {
             var probabilities = rented.AsSpan(0, k);
-            var (best, confidence, unsure) = Answer(text, probabilities);
+            _model.Scores(vector.Rows.AsSpan(0, vector.Count), vector.Values.AsSpan(0, vector.Count), probabilities);
+            var (best, confidence, unsure) = Calibrate(probabilities);
             var top = new (string Label, float Score)[Math.Min(TopCount, k)];
             for (var t = 0; t < top.Length; t++)
             {
@@ -96,6 +129,12 @@ public sealed class TextClassifier
     internal (int Best, float Confidence, bool Unsure) Answer(ReadOnlySpan<char> text, Span<float> probabilities)
     {
         Logits(text, probabilities);
+        return Calibrate(probabilities);
+    }
+
+    /// <summary>Turns logits into calibrated probabilities in place and picks the answer.</summary>
+    private (int Best, float Confidence, bool Unsure) Calibrate(Span<float> probabilities)
+    {
         TensorPrimitives.Multiply(probabilities, _inverseTemperature, probabilities);
         TensorPrimitives.SoftMax(probabilities, probabilities);
         var best = TensorPrimitives.IndexOfMax(probabilities);

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+
 namespace SuperTickets.Triage.Text;
 
 /// <summary>
@@ -37,22 +40,45 @@ public static class SupportVocabulary
         ("thanks", ["danke", "gracias", "merci", "obrigad", "grazie", "bedankt"]),
     ];
 
+    /// <summary>Every term with the index of its concept.</summary>
+    private static readonly (string Term, int Concept)[] Terms =
+        Concepts.SelectMany((concept, index) => concept.Terms.Select(term => (term, index))).ToArray();
+
+    /// <summary>All terms at once: one scan of the text finds where any of them may start.</summary>
+    private static readonly SearchValues<string> AnyTerm =
+        SearchValues.Create(Terms.Select(t => t.Term).Distinct().ToArray(), StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Returns <paramref name="text"/> followed by the English concept words for the foreign terms it contains.</summary>
     public static string Annotate(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        List<string>? found = null;
-        foreach (var (concept, terms) in Concepts)
+        Span<bool> found = stackalloc bool[Concepts.Length];
+        var any = false;
+        var rest = text.AsSpan();
+        for (var at = rest.IndexOfAny(AnyTerm); at >= 0; at = rest.IndexOfAny(AnyTerm))
         {
-            foreach (var term in terms)
+            rest = rest[at..];
+            foreach (var (term, concept) in Terms)
             {
-                if (text.Contains(term, StringComparison.OrdinalIgnoreCase))
+                if (!found[concept] && rest.StartsWith(term, StringComparison.OrdinalIgnoreCase))
                 {
-                    (found ??= []).Add(concept);
-                    break;
+                    found[concept] = any = true;
                 }
             }
+            rest = rest[1..];
         }
-        return found is null ? text : $"{text} {string.Join(' ', found)}";
+        if (!any)
+        {
+            return text;
+        }
+        var annotated = new StringBuilder(text, text.Length + 64);
+        for (var concept = 0; concept < Concepts.Length; concept++)
+        {
+            if (found[concept])
+            {
+                annotated.Append(' ').Append(Concepts[concept].Concept);
+            }
+        }
+        return annotated.ToString();
     }
 }
