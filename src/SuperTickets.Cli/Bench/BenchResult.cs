@@ -14,6 +14,12 @@ public sealed record BenchResult(int Emails, double Seconds, double EmailsPerSec
     /// <summary>Time the garbage collector had the process paused over the measured window.</summary>
     public double GcPauseMs { get; init; }
 
+    /// <summary>Time the JIT compiler spent (all threads) over the measured window: tiering still at work in a young process.</summary>
+    public double JitMs { get; init; }
+
+    /// <summary>Methods the JIT compiled (first compilations and tier-up recompilations) over the measured window.</summary>
+    public long JitMethods { get; init; }
+
     /// <summary>The run's folder (embedded runs).</summary>
     public string? WorkDirectory { get; init; }
 }

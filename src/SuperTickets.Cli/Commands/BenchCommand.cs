@@ -156,8 +156,10 @@ public static class BenchCommand
         ["allocatedKbPerEmail"] = result.AllocatedKbPerEmail,
         ["garbageCollections"] = result.GarbageCollections,
         ["gcPauseMs"] = result.GcPauseMs,
+        ["jitMs"] = result.JitMs,
+        ["jitMethods"] = result.JitMethods,
     };
 
     private static string Describe(BenchResult result) =>
-        $"{result.Emails} emails in {result.Seconds:F2} s: {result.EmailsPerSecond:F0} emails/s; latency p50 {result.P50Ms} ms, p95 {result.P95Ms} ms, p99 {result.P99Ms} ms; {result.Tickets} tickets, {result.Replies} replies sent; {result.CpuMsPerEmail} ms of CPU and {result.AllocatedKbPerEmail} KB allocated per email, {result.GarbageCollections} garbage collections pausing {result.GcPauseMs} ms.";
+        $"{result.Emails} emails in {result.Seconds:F2} s: {result.EmailsPerSecond:F0} emails/s; latency p50 {result.P50Ms} ms, p95 {result.P95Ms} ms, p99 {result.P99Ms} ms; {result.Tickets} tickets, {result.Replies} replies sent; {result.CpuMsPerEmail} ms of CPU and {result.AllocatedKbPerEmail} KB allocated per email, {result.GarbageCollections} garbage collections pausing {result.GcPauseMs} ms; {result.JitMethods} methods JIT-compiled in {result.JitMs} ms.";
 }
