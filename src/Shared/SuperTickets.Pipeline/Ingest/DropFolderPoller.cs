@@ -83,7 +83,9 @@ public sealed partial class DropFolderPoller(
             {
                 try
                 {
-                    batch.Add(new IncomingMail(folder.Id!, Path.GetFileName(file), await File.ReadAllBytesAsync(file, ct)));
+                    // A synchronous read: a mail file is a few kilobytes in the page cache, and the asynchronous
+                    // path would queue a thread-pool item per file to make the same system calls.
+                    batch.Add(new IncomingMail(folder.Id!, Path.GetFileName(file), File.ReadAllBytes(file)));
                     read.Add(file);
                 }
                 catch (IOException ex)
@@ -97,11 +99,12 @@ public sealed partial class DropFolderPoller(
             }
             var checkpoint = $"{Path.GetFileName(read.LastOrDefault() ?? "")}@{DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)}";
             var outcomes = await ingest.StoreAsync(batch, checkpoint, ct);
+            var archives = folder.Consume ? new ArchiveFolders(path) : null;
             for (var i = 0; i < read.Count; i++)
             {
-                if (folder.Consume)
+                if (archives is not null)
                 {
-                    Archive(path, read[i], outcomes[i] == IngestOutcome.Quarantined ? ".quarantine" : ".processed");
+                    archives.Move(read[i], outcomes[i] == IngestOutcome.Quarantined);
                 }
                 else
                 {
@@ -116,11 +119,19 @@ public sealed partial class DropFolderPoller(
         }
     }
 
-    private static void Archive(string folder, string file, string subfolder)
+    /// <summary>Moves consumed files into <c>.processed</c> or <c>.quarantine</c>, creating each folder once per batch.</summary>
+    private sealed class ArchiveFolders(string folder)
     {
-        var target = Path.Combine(folder, subfolder);
-        Directory.CreateDirectory(target);
-        File.Move(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+        private string? _processed;
+        private string? _quarantine;
+
+        public void Move(string file, bool quarantined)
+        {
+            var target = quarantined
+                ? _quarantine ??= Directory.CreateDirectory(Path.Combine(folder, ".quarantine")).FullName
+                : _processed ??= Directory.CreateDirectory(Path.Combine(folder, ".processed")).FullName;
+            File.Move(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Polling drop folder {MailboxId} failed; the mailbox is degraded and will be retried")]

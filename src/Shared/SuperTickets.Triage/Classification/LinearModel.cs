@@ -1,12 +1,11 @@
-using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace SuperTickets.Triage.Classification;
 
 /// <summary>
 /// Multinomial linear model. Weights are feature-major: the class weights of one feature row are
 /// contiguous, so scoring a sparse vector is one SIMD multiply-add per non-zero feature. The last row
-/// holds the class biases. A row is only as wide as the label count (about ten), so the multiply-add is written
-/// here: a general span kernel's checks and dispatch cost more than the arithmetic at that width.
+/// holds the class biases.
 /// </summary>
 internal sealed class LinearModel
 {
@@ -31,20 +30,9 @@ internal sealed class LinearModel
 
     public void Scores(ReadOnlySpan<int> rows, ReadOnlySpan<float> values, Span<float> scores)
     {
-        var k = Classes;
-        scores = scores[..k];
         Row(BiasRow).CopyTo(scores);
-        var width = Vector<float>.Count;
         for (var i = 0; i < rows.Length; i++)
-        {
-            var row = Row(rows[i]);
-            var value = values[i];
-            var c = 0;
-            for (; c <= k - width; c += width)
-                (new Vector<float>(row[c..]) * value + new Vector<float>(scores[c..])).CopyTo(scores[c..]);
-            for (; c < k; c++)
-                scores[c] += row[c] * value;
-        }
+            TensorPrimitives.MultiplyAdd(Row(rows[i]), values[i], scores, scores);
     }
 
     public LinearModel Clone() => new(Rows, Classes, (float[])Weights.Clone());

@@ -32,20 +32,30 @@ public sealed class LanguageDetector
             return new LanguageGuess("ja", kana > 0 ? Math.Min(1f, 0.6f + japaneseShare * 0.4f) : 0.6f);
 
         var codes = LanguageProfiles.Codes;
-        var scores = new double[codes.Length];
-        var ngrams = 0;
-        NgramScanner.Scan(span, (key, order) =>
-        {
-            ngrams++;
-            var logs = _profiles.Table.TryGetValue(key, out var known) ? known : _profiles.Unseen[order - 1];
-            for (var l = 0; l < scores.Length; l++) scores[l] += logs[l];
-        });
+        var scorer = new Scorer(_profiles, new double[codes.Length]);
+        NgramScanner.Scan(span, ref scorer);
+        var (scores, ngrams) = (scorer.Scores, scorer.Ngrams);
 
         var best = 0;
         for (var l = 1; l < scores.Length; l++) if (scores[l] > scores[best]) best = l;
         var sum = 0.0;
         foreach (var s in scores) sum += Math.Exp((s - scores[best]) / Math.Max(1.0, ngrams / 12.0));
         return new LanguageGuess(codes[best], (float)(1 / sum));
+    }
+
+    /// <summary>Adds each n-gram's per-language log-probability (or the unseen one of its order) to the scores.</summary>
+    private struct Scorer(LanguageProfiles profiles, double[] scores) : NgramScanner.IVisitor
+    {
+        public readonly double[] Scores = scores;
+        public int Ngrams;
+
+        public void Visit(ulong key, int order)
+        {
+            Ngrams++;
+            var logs = profiles.Table.TryGetValue(key, out var known) ? known : profiles.Unseen[order - 1];
+            var sums = Scores;
+            for (var l = 0; l < sums.Length; l++) sums[l] += logs[l];
+        }
     }
 
     private static (int Letters, int Japanese, int Kana) CountScripts(ReadOnlySpan<char> text)

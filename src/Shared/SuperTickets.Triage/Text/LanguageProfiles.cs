@@ -28,12 +28,8 @@ internal sealed class LanguageProfiles
         for (var language = 0; language < Codes.Length; language++)
         {
             var text = ReadResource($"SuperTickets.Triage.Languages.{Codes[language]}.txt");
-            NgramScanner.Scan(text, (key, order) =>
-            {
-                if (!counts.TryGetValue(key, out var perLanguage)) counts[key] = perLanguage = new int[Codes.Length];
-                perLanguage[language]++;
-                totals[order - 1, language]++;
-            });
+            var counter = new Counter(counts, totals, language);
+            NgramScanner.Scan(text, ref counter);
         }
 
         var vocabulary = new int[3];
@@ -55,6 +51,16 @@ internal sealed class LanguageProfiles
                 unseen[order][l] = MathF.Log(0.5f / (totals[order, l] + 0.5f * vocabulary[order]));
         }
         return new LanguageProfiles(table, unseen);
+    }
+
+    private readonly struct Counter(Dictionary<ulong, int[]> counts, int[,] totals, int language) : NgramScanner.IVisitor
+    {
+        public void Visit(ulong key, int order)
+        {
+            if (!counts.TryGetValue(key, out var perLanguage)) counts[key] = perLanguage = new int[Codes.Length];
+            perLanguage[language]++;
+            totals[order - 1, language]++;
+        }
     }
 
     private static string ReadResource(string name)

@@ -6,7 +6,13 @@ namespace SuperTickets.Triage.Text;
 /// </summary>
 internal static class NgramScanner
 {
-    public static void Scan(ReadOnlySpan<char> text, Action<ulong, int> visit)
+    /// <summary>Receives each n-gram key with its order (1 to 3). A struct, so that the per-character calls inline.</summary>
+    public interface IVisitor
+    {
+        void Visit(ulong key, int order);
+    }
+
+    public static void Scan<TVisitor>(ReadOnlySpan<char> text, ref TVisitor visitor) where TVisitor : struct, IVisitor
     {
         char a = ' ', b = ' ';
         var previousWasSpace = true;
@@ -14,17 +20,17 @@ internal static class NgramScanner
         {
             var c = char.IsLetter(raw) ? char.ToLowerInvariant(raw) : ' ';
             if (c == ' ' && previousWasSpace) continue;
-            if (c != ' ') visit(Key(c), 1);
-            if (!(b == ' ' && c == ' ')) visit(Key(b, c), 2);
-            if (b != ' ') visit(Key(a, b, c), 3);
+            if (c != ' ') visitor.Visit(Key(c), 1);
+            if (!(b == ' ' && c == ' ')) visitor.Visit(Key(b, c), 2);
+            if (b != ' ') visitor.Visit(Key(a, b, c), 3);
             a = b;
             b = c;
             previousWasSpace = c == ' ';
         }
         if (!previousWasSpace)
         {
-            visit(Key(b, ' '), 2);
-            visit(Key(a, b, ' '), 3);
+            visitor.Visit(Key(b, ' '), 2);
+            visitor.Visit(Key(a, b, ' '), 3);
         }
     }
 
