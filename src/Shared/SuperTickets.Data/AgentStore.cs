@@ -42,21 +42,15 @@ public sealed class AgentStore(DbConnectionFactory factory, TimeProvider clock)
     public void RecordAssignmentOnCommit(DbSession session, long ticketId, long? agentId, string reason) =>
         _assignments.Add(session, (ticketId, agentId, reason, clock.GetUtcNow()));
 
-    private static async Task WriteAssignmentsAsync(DbSession session, IReadOnlyList<(long TicketId, long? AgentId, string Reason, DateTimeOffset At)> rows, CancellationToken ct)
-    {
-        foreach (var chunk in rows.Chunk(MultiRowInsert.RowsPerStatement(session.Provider, 4)))
-        {
-            await using var command = MultiRowInsert.Create(session, "INSERT INTO assignments (ticket_id, agent_id, reason, assigned_at) VALUES",
-                chunk.Length, 4, "", (row, column) => column switch
-                {
-                    0 => chunk[row].TicketId,
-                    1 => chunk[row].AgentId,
-                    2 => chunk[row].Reason,
-                    _ => chunk[row].At,
-                });
-            await command.ExecuteNonQueryAsync(ct);
-        }
-    }
+    private static Task WriteAssignmentsAsync(DbSession session, IReadOnlyList<(long TicketId, long? AgentId, string Reason, DateTimeOffset At)> rows, CancellationToken ct) =>
+        MultiRowInsert.ExecuteAsync(session, "INSERT INTO assignments (ticket_id, agent_id, reason, assigned_at) VALUES",
+            rows.Count, 4, "", (row, column) => column switch
+            {
+                0 => rows[row].TicketId,
+                1 => rows[row].AgentId,
+                2 => rows[row].Reason,
+                _ => rows[row].At,
+            }, ct);
 
     /// <summary>The agent who most recently got a ticket (round-robin tie-break).</summary>
     public Task<long?> LastAssignedAgentAsync(DbSession session, CancellationToken ct) =>

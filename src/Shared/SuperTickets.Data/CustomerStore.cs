@@ -21,24 +21,20 @@ public sealed class CustomerStore(TimeProvider clock)
         var now = clock.GetUtcNow().ToUniversalTime();
         var wanted = senders.Select(s => (Email: Normalize(s.Email), s.Name)).DistinctBy(s => s.Email, StringComparer.Ordinal).ToList();
         var result = new Dictionary<string, CustomerRecord>(StringComparer.Ordinal);
-        foreach (var chunk in wanted.Chunk(MultiRowInsert.RowsPerStatement(session.Provider, 4)))
-        {
-            await using var command = MultiRowInsert.Create(session, "INSERT INTO customers (email, name, tier, created_at) VALUES",
-                chunk.Length, 4, "ON CONFLICT (email) DO NOTHING RETURNING id, email", (row, column) => column switch
-                {
-                    0 => chunk[row].Email,
-                    1 => chunk[row].Name,
-                    2 => NewCustomerTier,
-                    _ => now,
-                });
-            var names = chunk.ToDictionary(c => c.Email, c => c.Name, StringComparer.Ordinal);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+        var names = wanted.ToDictionary(c => c.Email, c => c.Name, StringComparer.Ordinal);
+        await MultiRowInsert.QueryAsync(session, "INSERT INTO customers (email, name, tier, created_at) VALUES",
+            wanted.Count, 4, "ON CONFLICT (email) DO NOTHING RETURNING id, email", (row, column) => column switch
+            {
+                0 => wanted[row].Email,
+                1 => wanted[row].Name,
+                2 => NewCustomerTier,
+                _ => now,
+            },
+            reader =>
             {
                 var email = reader.GetString(1);
                 result[email] = new CustomerRecord { Id = reader.GetInt64(0), Email = email, Name = names[email], Tier = NewCustomerTier, CreatedAt = now, IsNew = true };
-            }
-        }
+            }, ct);
         var existing = wanted.Select(w => w.Email).Where(e => !result.ContainsKey(e)).ToList();
         if (existing.Count > 0)
         {

@@ -1,6 +1,8 @@
 using System.Data;
 using System.Globalization;
 using Dapper;
+using Microsoft.Data.Sqlite;
+using SuperTickets.Data.Sqlite;
 
 namespace SuperTickets.Data;
 
@@ -22,11 +24,13 @@ internal static class DapperSetup
 
     /// <summary>
     /// Instants are written in UTC (timestamptz on PostgreSQL; on SQLite the provider's text form with a +00:00
-    /// offset, which sorts correctly) and read back from either provider's representation.
+    /// offset, which sorts correctly, formatted by <see cref="SqliteInstant"/>) and read back from either provider's
+    /// representation.
     /// </summary>
     private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
     {
-        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) => parameter.Value = value.ToUniversalTime();
+        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) =>
+            parameter.Value = parameter is SqliteParameter ? SqliteInstant.Format(value) : value.ToUniversalTime();
 
         public override DateTimeOffset Parse(object value) => value switch
         {

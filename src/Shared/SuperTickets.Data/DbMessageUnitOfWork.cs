@@ -17,17 +17,11 @@ public sealed class DbMessageUnitOfWork(DbSession session, TimeProvider clock) :
     {
         var fresh = new HashSet<string>(StringComparer.Ordinal);
         var now = clock.GetUtcNow();
-        foreach (var chunk in messageIds.Distinct(StringComparer.Ordinal).Chunk(MultiRowInsert.RowsPerStatement(session.Provider, 3)))
-        {
-            await using var command = MultiRowInsert.Create(session, "INSERT INTO processed_messages (consumer, message_id, processed_at) VALUES",
-                chunk.Length, 3, "ON CONFLICT (consumer, message_id) DO NOTHING RETURNING message_id",
-                (row, column) => column switch { 0 => consumer, 1 => chunk[row], _ => now });
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                fresh.Add(reader.GetString(0));
-            }
-        }
+        var distinct = messageIds.Distinct(StringComparer.Ordinal).ToList();
+        await MultiRowInsert.QueryAsync(session, "INSERT INTO processed_messages (consumer, message_id, processed_at) VALUES",
+            distinct.Count, 3, "ON CONFLICT (consumer, message_id) DO NOTHING RETURNING message_id",
+            (row, column) => column switch { 0 => consumer, 1 => distinct[row], _ => now },
+            reader => fresh.Add(reader.GetString(0)), ct);
         return fresh;
     }
 
@@ -39,11 +33,7 @@ public sealed class DbMessageUnitOfWork(DbSession session, TimeProvider clock) :
 
     public async Task<IReadOnlyList<MessageEnvelope>> CommitAsync(CancellationToken ct)
     {
-        var written = new List<MessageEnvelope>(_enqueued.Count);
-        foreach (var chunk in _enqueued.Chunk(MultiRowInsert.RowsPerStatement(session.Provider, 7)))
-        {
-            written.AddRange(await WriteOutboxAsync(chunk, ct));
-        }
+        var written = await WriteOutboxAsync(_enqueued, ct);
         await session.CommitAsync(ct);
         _enqueued.Clear();
         return written;
@@ -51,13 +41,14 @@ public sealed class DbMessageUnitOfWork(DbSession session, TimeProvider clock) :
 
     public ValueTask DisposeAsync() => session.DisposeAsync();
 
-    private async Task<IEnumerable<MessageEnvelope>> WriteOutboxAsync(MessageEnvelope[] chunk, CancellationToken ct)
+    private async Task<List<MessageEnvelope>> WriteOutboxAsync(List<MessageEnvelope> envelopes, CancellationToken ct)
     {
-        await using var command = MultiRowInsert.Create(session,
+        var ids = new Dictionary<string, long>(envelopes.Count, StringComparer.Ordinal);
+        await MultiRowInsert.QueryAsync(session,
             "INSERT INTO outbox (message_id, topic, msg_key, message_type, headers_json, payload, created_at) VALUES",
-            chunk.Length, 7, "RETURNING id, message_id", (row, column) =>
+            envelopes.Count, 7, "RETURNING id, message_id", (row, column) =>
             {
-                var envelope = chunk[row];
+                var envelope = envelopes[row];
                 return column switch
                 {
                     0 => envelope.MessageId,
@@ -65,18 +56,11 @@ public sealed class DbMessageUnitOfWork(DbSession session, TimeProvider clock) :
                     2 => envelope.Key,
                     3 => envelope.MessageType,
                     4 => JsonSerializer.Serialize(envelope.Headers),
-                    5 => envelope.Payload.ToArray(),
+                    5 => envelope.Payload,
                     _ => envelope.CreatedAt,
                 };
-            });
-        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                ids[reader.GetString(1)] = reader.GetInt64(0);
-            }
-        }
-        return chunk.Select(e => e with { OutboxId = ids[e.MessageId] });
+            },
+            reader => ids[reader.GetString(1)] = reader.GetInt64(0), ct);
+        return envelopes.ConvertAll(e => e with { OutboxId = ids[e.MessageId] });
     }
 }

@@ -19,17 +19,13 @@ public sealed class EmailStore(DbConnectionFactory factory)
     public async Task<long?[]> TryInsertRawManyAsync(DbSession session, IReadOnlyList<RawEmailRow> emails, CancellationToken ct)
     {
         var contents = emails.Select(e => e.Email).DistinctBy(e => e.ContentSha256, StringComparer.Ordinal).ToList();
-        foreach (var chunk in contents.Chunk(MultiRowInsert.RowsPerStatement(session.Provider, 3)))
-        {
-            await using var command = MultiRowInsert.Create(session, "INSERT INTO raw_contents (sha256, size_bytes, content) VALUES",
-                chunk.Length, 3, "ON CONFLICT (sha256) DO NOTHING", (row, column) => column switch
-                {
-                    0 => chunk[row].ContentSha256,
-                    1 => chunk[row].Content.Length,
-                    _ => chunk[row].Content,
-                });
-            await command.ExecuteNonQueryAsync(ct);
-        }
+        await MultiRowInsert.ExecuteAsync(session, "INSERT INTO raw_contents (sha256, size_bytes, content) VALUES",
+            contents.Count, 3, "ON CONFLICT (sha256) DO NOTHING", (row, column) => column switch
+            {
+                0 => contents[row].ContentSha256,
+                1 => contents[row].Content.Length,
+                _ => contents[row].Content,
+            }, ct);
 
         var ids = new long?[emails.Count];
         var firsts = new Dictionary<(string MailboxId, string DedupeKey), int>();
@@ -37,31 +33,25 @@ public sealed class EmailStore(DbConnectionFactory factory)
         {
             firsts.TryAdd((emails[i].Email.MailboxId, emails[i].Email.DedupeKey), i);
         }
-        foreach (var chunk in firsts.Values.Order().Chunk(MultiRowInsert.RowsPerStatement(session.Provider, 8)))
-        {
-            await using var command = MultiRowInsert.Create(session,
-                "INSERT INTO raw_emails (mailbox_id, dedupe_key, message_id, content_sha256, source_ref, status, quarantine_reason, received_at) VALUES",
-                chunk.Length, 8, "ON CONFLICT (mailbox_id, dedupe_key) DO NOTHING RETURNING id, mailbox_id, dedupe_key", (row, column) =>
-                {
-                    var (email, status, reason) = emails[chunk[row]];
-                    return column switch
-                    {
-                        0 => email.MailboxId,
-                        1 => email.DedupeKey,
-                        2 => email.MessageId,
-                        3 => email.ContentSha256,
-                        4 => email.SourceRef,
-                        5 => status,
-                        6 => reason,
-                        _ => email.ReceivedAt,
-                    };
-                });
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+        var order = firsts.Values.Order().ToList();
+        await MultiRowInsert.QueryAsync(session,
+            "INSERT INTO raw_emails (mailbox_id, dedupe_key, message_id, content_sha256, source_ref, status, quarantine_reason, received_at) VALUES",
+            order.Count, 8, "ON CONFLICT (mailbox_id, dedupe_key) DO NOTHING RETURNING id, mailbox_id, dedupe_key", (row, column) =>
             {
-                ids[firsts[(reader.GetString(1), reader.GetString(2))]] = reader.GetInt64(0);
-            }
-        }
+                var (email, status, reason) = emails[order[row]];
+                return column switch
+                {
+                    0 => email.MailboxId,
+                    1 => email.DedupeKey,
+                    2 => email.MessageId,
+                    3 => email.ContentSha256,
+                    4 => email.SourceRef,
+                    5 => status,
+                    6 => reason,
+                    _ => email.ReceivedAt,
+                };
+            },
+            reader => ids[firsts[(reader.GetString(1), reader.GetString(2))]] = reader.GetInt64(0), ct);
         return ids;
     }
 
@@ -69,41 +59,35 @@ public sealed class EmailStore(DbConnectionFactory factory)
         InsertParsedManyAsync(session, [parsed], ct);
 
     /// <summary>Stores the parsed views of a batch with multi-row statements (a view already stored is kept).</summary>
-    public async Task InsertParsedManyAsync(DbSession session, IReadOnlyList<ParsedEmailRecord> parsed, CancellationToken ct)
-    {
-        foreach (var chunk in parsed.Chunk(MultiRowInsert.RowsPerStatement(session.Provider, 18)))
-        {
-            await using var command = MultiRowInsert.Create(session, """
-                INSERT INTO parsed_emails (raw_email_id, message_id, in_reply_to, references_json, subject, from_name, from_address,
-                    to_json, cc_json, sent_at, text_body, new_text, html_body, attachments_json, defects_json, noise_kind, noise_reason, conversation_key) VALUES
-                """, chunk.Length, 18, "ON CONFLICT (raw_email_id) DO NOTHING", (row, column) =>
+    public Task InsertParsedManyAsync(DbSession session, IReadOnlyList<ParsedEmailRecord> parsed, CancellationToken ct) =>
+        MultiRowInsert.ExecuteAsync(session, """
+            INSERT INTO parsed_emails (raw_email_id, message_id, in_reply_to, references_json, subject, from_name, from_address,
+                to_json, cc_json, sent_at, text_body, new_text, html_body, attachments_json, defects_json, noise_kind, noise_reason, conversation_key) VALUES
+            """, parsed.Count, 18, "ON CONFLICT (raw_email_id) DO NOTHING", (row, column) =>
+            {
+                var p = parsed[row];
+                return column switch
                 {
-                    var p = chunk[row];
-                    return column switch
-                    {
-                        0 => p.RawEmailId,
-                        1 => p.MessageId,
-                        2 => p.InReplyTo,
-                        3 => p.ReferencesJson,
-                        4 => p.Subject,
-                        5 => p.FromName,
-                        6 => p.FromAddress,
-                        7 => p.ToJson,
-                        8 => p.CcJson,
-                        9 => p.SentAt,
-                        10 => p.TextBody,
-                        11 => p.NewText,
-                        12 => p.HtmlBody,
-                        13 => p.AttachmentsJson,
-                        14 => p.DefectsJson,
-                        15 => p.NoiseKind,
-                        16 => p.NoiseReason,
-                        _ => p.ConversationKey,
-                    };
-                });
-            await command.ExecuteNonQueryAsync(ct);
-        }
-    }
+                    0 => p.RawEmailId,
+                    1 => p.MessageId,
+                    2 => p.InReplyTo,
+                    3 => p.ReferencesJson,
+                    4 => p.Subject,
+                    5 => p.FromName,
+                    6 => p.FromAddress,
+                    7 => p.ToJson,
+                    8 => p.CcJson,
+                    9 => p.SentAt,
+                    10 => p.TextBody,
+                    11 => p.NewText,
+                    12 => p.HtmlBody,
+                    13 => p.AttachmentsJson,
+                    14 => p.DefectsJson,
+                    15 => p.NoiseKind,
+                    16 => p.NoiseReason,
+                    _ => p.ConversationKey,
+                };
+            }, ct);
 
     /// <summary>
     /// Sets the status (and clears any quarantine reason) when the session commits, one statement per status for the

@@ -31,30 +31,24 @@ public sealed class InteractionLog(DbConnectionFactory factory, TimeProvider clo
         return (await connection.QueryAsync<InteractionRecord>(Sql.Cmd(sql, new { emailId, ticketId, limit }, ct))).ToList();
     }
 
-    private static async Task WriteAsync(DbSession session, IReadOnlyList<PendingInteraction> pending, CancellationToken ct)
-    {
-        foreach (var chunk in pending.Chunk(MultiRowInsert.RowsPerStatement(session.Provider, 8)))
-        {
-            await using var command = MultiRowInsert.Create(session,
-                "INSERT INTO support_interactions (occurred_at, stage, action, raw_email_id, ticket_id, correlation_id, summary, analysis_json) VALUES",
-                chunk.Length, 8, "", (row, column) =>
+    private static Task WriteAsync(DbSession session, IReadOnlyList<PendingInteraction> pending, CancellationToken ct) =>
+        MultiRowInsert.ExecuteAsync(session,
+            "INSERT INTO support_interactions (occurred_at, stage, action, raw_email_id, ticket_id, correlation_id, summary, analysis_json) VALUES",
+            pending.Count, 8, "", (row, column) =>
+            {
+                var (at, entry, json) = pending[row];
+                return column switch
                 {
-                    var (at, entry, json) = chunk[row];
-                    return column switch
-                    {
-                        0 => at,
-                        1 => entry.Stage,
-                        2 => entry.Action,
-                        3 => entry.EmailId,
-                        4 => entry.TicketId,
-                        5 => entry.CorrelationId,
-                        6 => entry.Summary,
-                        _ => json,
-                    };
-                });
-            await command.ExecuteNonQueryAsync(ct);
-        }
-    }
+                    0 => at,
+                    1 => entry.Stage,
+                    2 => entry.Action,
+                    3 => entry.EmailId,
+                    4 => entry.TicketId,
+                    5 => entry.CorrelationId,
+                    6 => entry.Summary,
+                    _ => json,
+                };
+            }, ct);
 
     private sealed record PendingInteraction(DateTimeOffset At, Interaction Entry, string? AnalysisJson);
 }

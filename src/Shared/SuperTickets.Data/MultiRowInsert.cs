@@ -2,44 +2,83 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using SuperTickets.Data.Sqlite;
 
 namespace SuperTickets.Data;
 
 /// <summary>
-/// Multi-row INSERT statements built directly on ADO.NET. Their text varies with the row count, so going through
-/// Dapper would emit and cache a new mapper per distinct statement; rows are bound positionally by name here. The text
-/// of each shape (statement, row count) is built once, so on SQLite's kept writer connection each shape stays prepared.
+/// Multi-row statements built directly on ADO.NET: a head ending in <c>VALUES</c>, one row per item, and a tail. The
+/// caller gives the row count and each cell; the rows are split into statements here, as each provider binds best:
+/// on PostgreSQL 32 rows per statement (each statement is a round trip, so larger ones amortize it); on SQLite (in
+/// process, no round trip) about 64 parameters, because it finds each parameter by name with a linear search of the
+/// statement's names, so binding a statement costs the square of its parameter count. The text of each shape
+/// (statement, row count) is built once, so on SQLite's kept writer connection each shape stays prepared.
 /// </summary>
+/// <remarks>
+/// Binding all of a statement's rows on SQLite as one JSON parameter expanded with <c>json_each</c> was measured and
+/// not kept: it removed the binding cost but SQLite's JSON work on wide rows with long text cost more.
+/// </remarks>
 internal static class MultiRowInsert
 {
-    /// <summary>
-    /// Rows per statement. On PostgreSQL 32: each statement is a round trip, so larger ones amortize it. On SQLite (in
-    /// process, no round trip) about 64 parameters: it finds each parameter by name with a linear search of the
-    /// statement's names, so binding a statement costs the square of its parameter count.
-    /// </summary>
-    public static int RowsPerStatement(DbProvider provider, int columns) =>
-        provider == DbProvider.Postgres ? 32 : Math.Max(1, 64 / columns);
+    private const int PostgresRowsPerStatement = 32;
+    private const int SqliteParametersPerStatement = 64;
 
     private static readonly ConcurrentDictionary<(string Head, string Tail, int Rows, int Columns), string> Texts = new();
     private static readonly ConcurrentDictionary<(int Rows, int Columns), string[]> Names = new();
 
-    public static DbCommand Create(DbSession session, string head, int rows, int columns, string tail, Func<int, int, object?> value)
+    /// <summary>Runs the statement over rows 0..<paramref name="rows"/>−1; <paramref name="value"/> gives cell (row, column).</summary>
+    public static Task ExecuteAsync(DbSession session, string head, int rows, int columns, string tail, Func<int, int, object?> value, CancellationToken ct) =>
+        RunAsync(session, head, rows, columns, tail, value, read: null, ct);
+
+    /// <summary>As <see cref="ExecuteAsync"/>, for a statement with a RETURNING tail: each returned row goes to <paramref name="read"/>.</summary>
+    public static Task QueryAsync(DbSession session, string head, int rows, int columns, string tail, Func<int, int, object?> value,
+        Action<DbDataReader> read, CancellationToken ct) =>
+        RunAsync(session, head, rows, columns, tail, value, read, ct);
+
+    private static async Task RunAsync(DbSession session, string head, int rows, int columns, string tail,
+        Func<int, int, object?> value, Action<DbDataReader>? read, CancellationToken ct)
+    {
+        var sqlite = session.Provider == DbProvider.Sqlite;
+        var rowsPerStatement = sqlite ? Math.Max(1, SqliteParametersPerStatement / columns) : PostgresRowsPerStatement;
+        for (var start = 0; start < rows; start += rowsPerStatement)
+        {
+            var count = Math.Min(rowsPerStatement, rows - start);
+            await using var command = NewCommand(session, Texts.GetOrAdd((head, tail, count, columns), static key => BuildText(key.Head, key.Tail, key.Rows, key.Columns)));
+            var names = Names.GetOrAdd((count, columns), static key => BuildNames(key.Rows, key.Columns));
+            for (var row = 0; row < count; row++)
+            {
+                for (var column = 0; column < columns; column++)
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = names[row * columns + column];
+                    parameter.Value = Normalize(value(start + row, column), sqlite);
+                    command.Parameters.Add(parameter);
+                }
+            }
+            await ExecuteCommandAsync(command, read, ct);
+        }
+    }
+
+    private static DbCommand NewCommand(DbSession session, string text)
     {
         var command = session.Connection.CreateCommand();
         command.Transaction = session.Transaction;
-        command.CommandText = Texts.GetOrAdd((head, tail, rows, columns), static key => BuildText(key.Head, key.Tail, key.Rows, key.Columns));
-        var names = Names.GetOrAdd((rows, columns), static key => BuildNames(key.Rows, key.Columns));
-        for (var row = 0; row < rows; row++)
-        {
-            for (var column = 0; column < columns; column++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = names[row * columns + column];
-                parameter.Value = Normalize(value(row, column));
-                command.Parameters.Add(parameter);
-            }
-        }
+        command.CommandText = text;
         return command;
+    }
+
+    private static async Task ExecuteCommandAsync(DbCommand command, Action<DbDataReader>? read, CancellationToken ct)
+    {
+        if (read is null)
+        {
+            await command.ExecuteNonQueryAsync(ct);
+            return;
+        }
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            read(reader);
+        }
     }
 
     private static string[] BuildNames(int rows, int columns)
@@ -69,10 +108,11 @@ internal static class MultiRowInsert
     }
 
     /// <summary>Instants go in as UTC in the provider's own format, exactly as Dapper binds them elsewhere.</summary>
-    private static object Normalize(object? value) => value switch
+    private static object Normalize(object? value, bool sqlite) => value switch
     {
         null => DBNull.Value,
-        DateTimeOffset instant => instant.ToUniversalTime(),
+        DateTimeOffset instant => sqlite ? SqliteInstant.Format(instant) : instant.ToUniversalTime(),
+        ReadOnlyMemory<byte> bytes => bytes.ToArray(),
         _ => value,
     };
 }

@@ -19,24 +19,18 @@ public sealed class TicketSlaStore(TimeProvider clock)
     public void StartOnCommit(DbSession session, long ticketId, string policyId, DateTimeOffset firstResponseDue, DateTimeOffset resolutionDue) =>
         _starts.Add(session, new SlaStart(ticketId, policyId, firstResponseDue, resolutionDue, clock.GetUtcNow()));
 
-    private static async Task WriteStartsAsync(DbSession session, IReadOnlyList<SlaStart> starts, CancellationToken ct)
-    {
-        foreach (var chunk in starts.Chunk(MultiRowInsert.RowsPerStatement(session.Provider, 7)))
-        {
-            await using var command = MultiRowInsert.Create(session,
-                "INSERT INTO ticket_sla (ticket_id, policy_id, first_response_due, resolution_due, first_response_state, resolution_state, updated_at) VALUES",
-                chunk.Length, 7, "ON CONFLICT (ticket_id) DO NOTHING", (row, column) => column switch
-                {
-                    0 => chunk[row].TicketId,
-                    1 => chunk[row].PolicyId,
-                    2 => chunk[row].FirstResponseDue,
-                    3 => chunk[row].ResolutionDue,
-                    4 or 5 => "ok",
-                    _ => chunk[row].At,
-                });
-            await command.ExecuteNonQueryAsync(ct);
-        }
-    }
+    private static Task WriteStartsAsync(DbSession session, IReadOnlyList<SlaStart> starts, CancellationToken ct) =>
+        MultiRowInsert.ExecuteAsync(session,
+            "INSERT INTO ticket_sla (ticket_id, policy_id, first_response_due, resolution_due, first_response_state, resolution_state, updated_at) VALUES",
+            starts.Count, 7, "ON CONFLICT (ticket_id) DO NOTHING", (row, column) => column switch
+            {
+                0 => starts[row].TicketId,
+                1 => starts[row].PolicyId,
+                2 => starts[row].FirstResponseDue,
+                3 => starts[row].ResolutionDue,
+                4 or 5 => "ok",
+                _ => starts[row].At,
+            }, ct);
 
     private sealed record SlaStart(long TicketId, string PolicyId, DateTimeOffset FirstResponseDue, DateTimeOffset ResolutionDue, DateTimeOffset At);
 
