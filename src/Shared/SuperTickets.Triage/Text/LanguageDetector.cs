@@ -52,9 +52,9 @@ public sealed class LanguageDetector
         public void Visit(ulong key, int order)
         {
             Ngrams++;
-            var logs = profiles.Table.TryGetValue(key, out var known) ? known : profiles.Unseen[order - 1];
+            var logs = profiles.Logs.AsSpan(profiles.RowOf(key, order), LanguageProfiles.Codes.Length);
             var sums = Scores;
-            for (var l = 0; l < sums.Length; l++) sums[l] += logs[l];
+            for (var l = 0; l < logs.Length; l++) sums[l] += logs[l];
         }
     }
 
