@@ -8,26 +8,16 @@ namespace SuperTickets.Data.Sqlite;
 /// </summary>
 internal static class SqliteInstant
 {
-    public static string Format(DateTimeOffset instant) =>
-        string.Create(Length(instant.UtcDateTime), instant.UtcDateTime, static (destination, utc) => Write(utc, destination));
+    /// <summary>The longest form: 19 characters of date and time, a point and seven digits, then "+00:00".</summary>
+    private const int MaxLength = 33;
 
-    private static int Length(DateTime utc)
+    public static string Format(DateTimeOffset instant)
     {
-        var fraction = (int)(utc.Ticks % TimeSpan.TicksPerSecond);
-        if (fraction == 0)
-        {
-            return 25;
-        }
-        var digits = 7;
-        while (fraction % 10 == 0)
-        {
-            fraction /= 10;
-            digits--;
-        }
-        return 26 + digits;
+        Span<char> text = stackalloc char[MaxLength];
+        return new string(text[..Write(instant.UtcDateTime, text)]);
     }
 
-    private static void Write(DateTime utc, Span<char> destination)
+    private static int Write(DateTime utc, Span<char> destination)
     {
         var n = 0;
         Digits(destination, ref n, utc.Year, 4);
@@ -54,6 +44,7 @@ internal static class SqliteInstant
             Digits(destination, ref n, fraction, digits);
         }
         "+00:00".CopyTo(destination[n..]);
+        return n + 6;
     }
 
     private static void Digits(Span<char> destination, ref int n, int value, int width)

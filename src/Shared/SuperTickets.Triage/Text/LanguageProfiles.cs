@@ -9,7 +9,8 @@ namespace SuperTickets.Triage.Text;
 /// <remarks>
 /// Looked up once per n-gram of every email, so the table is open addressing over the keys themselves (a key is never
 /// 0: its order sits in the top bits), each slot naming a row of one flat array of log-probabilities, with an unseen
-/// n-gram's row for each order after the known ones. A dictionary of arrays took twice the time per look-up.
+/// n-gram's row for each order after the known ones. With a dictionary of arrays instead, detecting one message
+/// took 6.8–7.7 µs against 5.0–5.7 (LanguageDetectionBenchmarks).
 /// </remarks>
 internal sealed class LanguageProfiles
 {
