@@ -35,7 +35,8 @@ public sealed class AdminHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public Seeder Seed => new(Database.Factory);
 
-    public static async Task<AdminHost> StartAsync(DbProvider provider, PostgresServer postgres, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    public static async Task<AdminHost> StartAsync(DbProvider provider, PostgresServer postgres, IDictionary<string, string?>? settings = null, TimeProvider? clock = null,
+        Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(provider, postgres);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
@@ -58,6 +59,7 @@ public sealed class AdminHost : IAsyncDisposable
         {
             builder.Services.AddSingleton(clock);
         }
+        services?.Invoke(builder.Services);
         builder.AddAdminApi();
         var app = builder.Build();
         app.MapAdminApi();

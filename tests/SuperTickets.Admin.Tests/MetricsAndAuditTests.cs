@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Dapper;
 using SuperTickets.Admin.Auth;
+using Microsoft.Extensions.DependencyInjection;
 using SuperTickets.Data;
+using SuperTickets.Messaging;
 using SuperTickets.Testing;
 
 namespace SuperTickets.Admin.Tests;
@@ -43,8 +45,44 @@ public sealed class MetricsAndAuditTests(PostgresServer postgres)
         Assert.Contains("supertickets_sla_targets{target=\"first_response\",state=\"met\"} 1\n", text, StringComparison.Ordinal);
         Assert.Contains("supertickets_sla_compliance_ratio{target=\"first_response\"} 1\n", text, StringComparison.Ordinal);
         Assert.Contains("supertickets_auto_answer_ratio 0.5\n", text, StringComparison.Ordinal);
-        Assert.All(text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')),
-            line => Assert.Matches(@"^supertickets_[a-z_]+(\{[a-z_]+=""[^""]*""(,[a-z_]+=""[^""]*"")*\})? (-?[0-9.eE+-]+|NaN)$", line));
+        AssertExpositionFormat(text);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Metrics_report_what_the_consumers_of_the_same_process_did_per_group(DbProvider provider)
+    {
+        await using var host = await AdminHost.StartAsync(provider, postgres, services: s => s.AddMetrics().AddSingleton<MessagingMetrics>());
+        var messaging = host.Services.GetRequiredService<MessagingMetrics>();
+        messaging.Committed("triage", handled: 5, duplicates: 1, TimeSpan.FromMilliseconds(250));
+        messaging.Committed("triage", handled: 3, duplicates: 0, TimeSpan.FromMilliseconds(500));
+        messaging.Failed("resolve", TimeSpan.FromSeconds(1));
+        var viewer = await host.ClientAsync(AdminRoles.Viewer);
+
+        var text = await (await viewer.GetAsync("/metrics")).Content.ReadAsStringAsync();
+
+        Assert.Contains("# TYPE supertickets_messages_handled_total counter", text, StringComparison.Ordinal);
+        Assert.Contains("supertickets_messages_handled_total{consumer=\"triage\"} 8\n", text, StringComparison.Ordinal);
+        Assert.Contains("supertickets_messages_handled_total{consumer=\"resolve\"} 0\n", text, StringComparison.Ordinal);
+        Assert.Contains("supertickets_messages_duplicates_total{consumer=\"triage\"} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("supertickets_batches_failed_total{consumer=\"resolve\"} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("supertickets_batches_failed_total{consumer=\"triage\"} 0\n", text, StringComparison.Ordinal);
+        Assert.Contains("supertickets_batch_duration_seconds_sum{consumer=\"triage\"} 0.75\n", text, StringComparison.Ordinal);
+        Assert.Contains("supertickets_batch_duration_seconds_count{consumer=\"triage\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("supertickets_batch_duration_seconds_count{consumer=\"resolve\"} 1\n", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("{consumer=\"resolve\"}", StringComparison.Ordinal) < text.IndexOf("{consumer=\"triage\"}", StringComparison.Ordinal));
+        AssertExpositionFormat(text);
+    }
+
+    [Fact]
+    public async Task A_standalone_admin_api_without_consumers_reports_no_consumer_families()
+    {
+        await using var host = await AdminHost.StartAsync(DbProvider.Sqlite, postgres);
+        var viewer = await host.ClientAsync(AdminRoles.Viewer);
+
+        var text = await (await viewer.GetAsync("/metrics")).Content.ReadAsStringAsync();
+
+        Assert.Contains("supertickets_outbox_backlog 0\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("supertickets_messages_handled_total", text, StringComparison.Ordinal);
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -73,4 +111,9 @@ public sealed class MetricsAndAuditTests(PostgresServer postgres)
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Contains(await host.AuditAsync(), a => a.Action == "api_key.revoke" && a.Target == $"api_key:{id}" && a.Outcome == "succeeded");
     }
+
+    /// <summary>Every sample line is a name, optional labels and a number.</summary>
+    private static void AssertExpositionFormat(string text) =>
+        Assert.All(text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')),
+            line => Assert.Matches(@"^supertickets_[a-z_]+(\{[a-z_]+=""[^""]*""(,[a-z_]+=""[^""]*"")*\})? (-?[0-9.eE+-]+|NaN)$", line));
 }

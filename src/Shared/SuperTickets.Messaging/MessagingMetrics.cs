@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
@@ -7,7 +8,9 @@ namespace SuperTickets.Messaging;
 /// What the consumers did, as <see cref="System.Diagnostics.Metrics"/> instruments of the meter
 /// <see cref="MeterName"/>, each tagged with the consumer group: messages whose handler committed, redeliveries the
 /// inbox skipped, batches that failed, and how long a batch took. Any exporter (OpenTelemetry, <c>dotnet-counters</c>)
-/// or an in-process <see cref="MeterListener"/> can read them; counting costs nothing when nobody listens.
+/// or an in-process <see cref="MeterListener"/> can read them; counting costs nothing when nobody listens. The same
+/// figures are also kept as running totals per consumer group (<see cref="Totals"/>), a few atomic adds per batch, for
+/// readers without a listener of their own such as the admin API's <c>/metrics</c>.
 /// </summary>
 public sealed class MessagingMetrics
 {
@@ -22,6 +25,7 @@ public sealed class MessagingMetrics
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _failed;
     private readonly Histogram<double> _duration;
+    private readonly ConcurrentDictionary<string, ConsumerCounters> _totals = new(StringComparer.Ordinal);
 
     public MessagingMetrics(IMeterFactory meters)
     {
@@ -42,6 +46,7 @@ public sealed class MessagingMetrics
             _duplicates.Add(duplicates, tags);
         }
         _duration.Record(elapsed.TotalSeconds, tags);
+        Counters(consumer).Committed(handled, duplicates, elapsed);
     }
 
     public void Failed(string consumer, TimeSpan elapsed)
@@ -49,6 +54,53 @@ public sealed class MessagingMetrics
         var tags = new TagList { { ConsumerTag, consumer } };
         _failed.Add(1, tags);
         _duration.Record(elapsed.TotalSeconds, tags);
+        Counters(consumer).Failed(elapsed);
+    }
+
+    /// <summary>Running totals since this process started, one entry per consumer group, ordered by group.</summary>
+    public IReadOnlyList<ConsumerTotals> Totals() =>
+        _totals.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Value.Read(t.Key)).ToArray();
+
+    private ConsumerCounters Counters(string consumer) => _totals.GetOrAdd(consumer, static _ => new ConsumerCounters());
+
+    private sealed class ConsumerCounters
+    {
+        private long _handled;
+        private long _duplicates;
+        private long _failed;
+        private long _batches;
+        private long _ticks;
+
+        public void Committed(int handled, int duplicates, TimeSpan elapsed)
+        {
+            Interlocked.Add(ref _handled, handled);
+            if (duplicates > 0)
+            {
+                Interlocked.Add(ref _duplicates, duplicates);
+            }
+            Batch(elapsed);
+        }
+
+        public void Failed(TimeSpan elapsed)
+        {
+            Interlocked.Increment(ref _failed);
+            Batch(elapsed);
+        }
+
+        public ConsumerTotals Read(string consumer) => new(
+            consumer, Interlocked.Read(ref _handled), Interlocked.Read(ref _duplicates), Interlocked.Read(ref _failed),
+            Interlocked.Read(ref _batches), TimeSpan.FromTicks(Interlocked.Read(ref _ticks)));
+
+        private void Batch(TimeSpan elapsed)
+        {
+            Interlocked.Increment(ref _batches);
+            Interlocked.Add(ref _ticks, elapsed.Ticks);
+        }
     }
 }
 
+/// <summary>
+/// What one consumer group has done in this process: messages committed, redeliveries skipped, failed batches, and
+/// every batch (committed or failed) with the time they took together.
+/// </summary>
+public sealed record ConsumerTotals(string Consumer, long Handled, long Duplicates, long FailedBatches, long Batches, TimeSpan BatchTime);

@@ -2,14 +2,18 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SuperTickets.Admin.Auth;
+using Microsoft.Extensions.DependencyInjection;
 using SuperTickets.Data.Admin;
+using SuperTickets.Messaging;
 
 namespace SuperTickets.Admin.Metrics;
 
 /// <summary>
 /// <c>/metrics</c> in Prometheus text format: interactions per stage and action, emails and tickets per status,
 /// outbox backlog and its age, pending dead letters, first-reply latency quantiles (received to first reply sent),
-/// SLA target states and compliance, and the auto-answer rate.
+/// SLA target states and compliance, and the auto-answer rate; and, from <see cref="MessagingMetrics"/>, what the
+/// consumers hosted in this same process have done (all of them in the embedded run, none in a standalone admin API,
+/// whose workers are separate processes).
 /// </summary>
 internal static class MetricsEndpoint
 {
@@ -20,7 +24,7 @@ internal static class MetricsEndpoint
             .Produces(StatusCodes.Status200OK, contentType: "text/plain")
             .WithSummary("Pipeline metrics in Prometheus text exposition format.");
 
-    private static async Task<IResult> WriteAsync(MetricsQueries queries, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> WriteAsync(MetricsQueries queries, TimeProvider clock, IServiceProvider services, CancellationToken ct)
     {
         var m = await queries.ReadAsync(ct);
         var text = new PrometheusText();
@@ -60,7 +64,37 @@ internal static class MetricsEndpoint
         }
         text.Family("supertickets_auto_answer_ratio", "gauge", "Share of tickets answered automatically from the knowledge base.")
             .Sample("supertickets_auto_answer_ratio", m.Tickets == 0 ? 0 : (double)m.AutoAnsweredTickets / m.Tickets);
+        if (services.GetService<MessagingMetrics>() is { } messaging)
+        {
+            WriteConsumers(text, messaging.Totals());
+        }
         return Results.Text(text.ToString(), "text/plain; version=0.0.4; charset=utf-8");
+    }
+
+    private static void WriteConsumers(PrometheusText text, IReadOnlyList<ConsumerTotals> consumers)
+    {
+        text.Family("supertickets_messages_handled_total", "counter", "Messages whose handler ran and whose transaction committed, by consumer group, in this process.");
+        foreach (var c in consumers)
+        {
+            text.Sample("supertickets_messages_handled_total", c.Handled, ("consumer", c.Consumer));
+        }
+        text.Family("supertickets_messages_duplicates_total", "counter", "Redelivered messages the inbox had already seen and skipped, by consumer group, in this process.");
+        foreach (var c in consumers)
+        {
+            text.Sample("supertickets_messages_duplicates_total", c.Duplicates, ("consumer", c.Consumer));
+        }
+        text.Family("supertickets_batches_failed_total", "counter", "Batches whose handler or commit failed (retried or dead-lettered), by consumer group, in this process.");
+        foreach (var c in consumers)
+        {
+            text.Sample("supertickets_batches_failed_total", c.FailedBatches, ("consumer", c.Consumer));
+        }
+        const string duration = "supertickets_batch_duration_seconds";
+        text.Family(duration, "summary", "Time to prepare, handle and commit a batch, committed or failed, by consumer group, in this process.");
+        foreach (var c in consumers)
+        {
+            text.Sample(duration + "_sum", Math.Round(c.BatchTime.TotalSeconds, 6), ("consumer", c.Consumer))
+                .Sample(duration + "_count", c.Batches, ("consumer", c.Consumer));
+        }
     }
 
     private static void WriteLatency(PrometheusText text, IReadOnlyList<double> seconds)
