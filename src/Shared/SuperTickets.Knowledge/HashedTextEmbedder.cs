@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using SuperTickets.Knowledge.Embedding;
@@ -11,7 +10,7 @@ namespace SuperTickets.Knowledge;
 /// word, so typos and inflections still overlap) reduced to <see cref="Dimensions"/> by a fixed-seed sparse
 /// random projection (each feature adds ±weight to eight pseudo-random dimensions), then L2-normalized.
 /// Document frequencies are learned once by <see cref="Fit"/> and frozen, so vectors stay comparable when
-/// articles are added later. Deterministic across processes and thread-safe; embedding allocates nothing once
+/// articles are added later. Deterministic across processes and machines (see <see cref="UnitLength"/>) and thread-safe; embedding allocates nothing once
 /// the per-thread buffers have grown.
 /// </summary>
 public sealed class HashedTextEmbedder : ITextEmbedder
@@ -133,11 +132,7 @@ public sealed class HashedTextEmbedder : ITextEmbedder
             Project(hash, weight, ref first);
         }
 
-        var norm = TensorPrimitives.Norm(destination);
-        if (norm > 0f)
-        {
-            TensorPrimitives.Divide(destination, norm, destination);
-        }
+        UnitLength.Normalize(destination);
     }
 
     private static float Idf(int n, int df) => MathF.Log(1f + (n - df + 0.5f) / (df + 0.5f));

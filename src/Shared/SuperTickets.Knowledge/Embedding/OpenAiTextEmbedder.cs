@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Numerics.Tensors;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -171,11 +170,7 @@ public sealed partial class OpenAiTextEmbedder : IBatchTextEmbedder
 
             var vector = destination.Slice(item.Index * dims, dims);
             embedding.CopyTo(vector);
-            var norm = TensorPrimitives.Norm(vector);
-            if (norm > 0f)
-            {
-                TensorPrimitives.Divide(vector, norm, vector);
-            }
+            UnitLength.Normalize(vector);
 
             written[item.Index] = true;
         }
