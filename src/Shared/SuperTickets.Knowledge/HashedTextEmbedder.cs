@@ -10,8 +10,8 @@ namespace SuperTickets.Knowledge;
 /// word, so typos and inflections still overlap) reduced to <see cref="Dimensions"/> by a fixed-seed sparse
 /// random projection (each feature adds ±weight to eight pseudo-random dimensions), then L2-normalized.
 /// Document frequencies are learned once by <see cref="Fit"/> and frozen, so vectors stay comparable when
-/// articles are added later. Deterministic across processes and machines (see <see cref="UnitLength"/>) and thread-safe; embedding allocates nothing once
-/// the per-thread buffers have grown.
+/// articles are added later. Deterministic across processes and machines (see <see cref="UnitLength"/>) and
+/// thread-safe; embedding allocates nothing once the per-thread buffers have grown.
 /// </summary>
 public sealed class HashedTextEmbedder : ITextEmbedder
 {

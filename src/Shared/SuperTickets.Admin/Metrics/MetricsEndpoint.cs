@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using SuperTickets.Admin.Auth;
 using Microsoft.Extensions.DependencyInjection;
+using SuperTickets.Admin.Auth;
 using SuperTickets.Data.Admin;
 using SuperTickets.Messaging;
 
@@ -73,27 +73,28 @@ internal static class MetricsEndpoint
 
     private static void WriteConsumers(PrometheusText text, IReadOnlyList<ConsumerTotals> consumers)
     {
-        text.Family("supertickets_messages_handled_total", "counter", "Messages whose handler ran and whose transaction committed, by consumer group, in this process.");
-        foreach (var c in consumers)
-        {
-            text.Sample("supertickets_messages_handled_total", c.Handled, ("consumer", c.Consumer));
-        }
-        text.Family("supertickets_messages_duplicates_total", "counter", "Redelivered messages the inbox had already seen and skipped, by consumer group, in this process.");
-        foreach (var c in consumers)
-        {
-            text.Sample("supertickets_messages_duplicates_total", c.Duplicates, ("consumer", c.Consumer));
-        }
-        text.Family("supertickets_batches_failed_total", "counter", "Batches whose handler or commit failed (retried or dead-lettered), by consumer group, in this process.");
-        foreach (var c in consumers)
-        {
-            text.Sample("supertickets_batches_failed_total", c.FailedBatches, ("consumer", c.Consumer));
-        }
+        PerConsumer(text, consumers, "supertickets_messages_handled_total", "counter",
+            "Messages whose handler ran and whose transaction committed", c => c.Handled);
+        PerConsumer(text, consumers, "supertickets_messages_duplicates_total", "counter",
+            "Redelivered messages the inbox had already seen and skipped", c => c.Duplicates);
+        PerConsumer(text, consumers, "supertickets_batches_failed_total", "counter",
+            "Batches whose handler or commit failed (retried or dead-lettered)", c => c.FailedBatches);
         const string duration = "supertickets_batch_duration_seconds";
         text.Family(duration, "summary", "Time to prepare, handle and commit a batch, committed or failed, by consumer group, in this process.");
         foreach (var c in consumers)
         {
             text.Sample(duration + "_sum", Math.Round(c.BatchTime.TotalSeconds, 6), ("consumer", c.Consumer))
                 .Sample(duration + "_count", c.Batches, ("consumer", c.Consumer));
+        }
+    }
+
+    private static void PerConsumer(
+        PrometheusText text, IReadOnlyList<ConsumerTotals> consumers, string name, string type, string help, Func<ConsumerTotals, double> value)
+    {
+        text.Family(name, type, help + ", by consumer group, in this process.");
+        foreach (var c in consumers)
+        {
+            text.Sample(name, value(c), ("consumer", c.Consumer));
         }
     }
 
