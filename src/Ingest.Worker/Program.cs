@@ -11,4 +11,5 @@ builder.AddConfiguredTransport();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapWorkerMetrics();
 return await app.RunWorkerAsync();

@@ -13,4 +13,5 @@ builder.AddConfiguredTransport();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapWorkerMetrics();
 return await app.RunWorkerAsync();

@@ -10,4 +10,5 @@ builder.AddConfiguredTransport();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapWorkerMetrics();
 return await app.RunWorkerAsync();

@@ -45,6 +45,8 @@ public sealed class MetricsAndAuditTests(PostgresServer postgres)
         Assert.Contains("supertickets_sla_targets{target=\"first_response\",state=\"met\"} 1\n", text, StringComparison.Ordinal);
         Assert.Contains("supertickets_sla_compliance_ratio{target=\"first_response\"} 1\n", text, StringComparison.Ordinal);
         Assert.Contains("supertickets_auto_answer_ratio 0.5\n", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE process_cpu_seconds_total counter\nprocess_cpu_seconds_total ", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE process_start_time_seconds gauge\nprocess_start_time_seconds ", text, StringComparison.Ordinal);
         AssertExpositionFormat(text);
     }
 
@@ -115,5 +117,5 @@ public sealed class MetricsAndAuditTests(PostgresServer postgres)
     /// <summary>Every sample line is a name, optional labels and a number.</summary>
     private static void AssertExpositionFormat(string text) =>
         Assert.All(text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')),
-            line => Assert.Matches(@"^supertickets_[a-z_]+(\{[a-z_]+=""[^""]*""(,[a-z_]+=""[^""]*"")*\})? (-?[0-9.eE+-]+|NaN)$", line));
+            line => Assert.Matches(@"^(supertickets|process)_[a-z_]+(\{[a-z_]+=""[^""]*""(,[a-z_]+=""[^""]*"")*\})? (-?[0-9.eE+-]+|NaN)$", line));
 }

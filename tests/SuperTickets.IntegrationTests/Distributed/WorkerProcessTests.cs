@@ -54,8 +54,23 @@ public sealed class WorkerProcessTests(PostgresServer postgres)
         });
         Assert.Equal(Emails, ticketIds.Distinct().Count());
 
-        var admin = deployment.Workers.Single(w => w.Name == "Admin.Api");
         using var http = new HttpClient();
+        // Each worker counts what its own consumer groups committed: every email once per stage, no failed batch. A
+        // count is raised just after its transaction commits, so the last one may trail the database by a moment.
+        foreach (var (worker, consumers) in new[] { ("Triage.Worker", new[] { "triage" }), ("Resolve.Worker", ["resolve", "respond"]) })
+        {
+            var url = deployment.Workers.Single(w => w.Name == worker).Url + "/metrics";
+            var handled = consumers.Select(c => $"supertickets_messages_handled_total{{consumer=\"{c}\"}} {Emails}\n").ToArray();
+            await deployment.WaitUntilAsync(
+                async () => handled.All((await http.GetStringAsync(url)).Contains), $"{worker} counted {Emails} messages per consumer group");
+            var metrics = await http.GetStringAsync(url);
+            Assert.All(consumers, c => Assert.Contains($"supertickets_batches_failed_total{{consumer=\"{c}\"}} 0\n", metrics));
+            Assert.Contains("process_cpu_seconds_total ", metrics);
+        }
+        var ingestMetrics = await http.GetStringAsync(deployment.Workers.Single(w => w.Name == "Ingest.Worker").Url + "/metrics");
+        Assert.DoesNotContain("{consumer=", ingestMetrics);
+
+        var admin = deployment.Workers.Single(w => w.Name == "Admin.Api");
         using var health = JsonDocument.Parse(await http.GetStringAsync(admin.Url + "/health/ready"));
         Assert.Equal("healthy", health.RootElement.GetProperty("status").GetString());
     }

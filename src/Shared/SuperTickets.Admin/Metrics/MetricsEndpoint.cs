@@ -5,15 +5,17 @@ using Microsoft.Extensions.DependencyInjection;
 using SuperTickets.Admin.Auth;
 using SuperTickets.Data.Admin;
 using SuperTickets.Messaging;
+using SuperTickets.Pipeline.Hosting;
+using SuperTickets.ServiceDefaults;
 
 namespace SuperTickets.Admin.Metrics;
 
 /// <summary>
 /// <c>/metrics</c> in Prometheus text format: interactions per stage and action, emails and tickets per status,
 /// outbox backlog and its age, pending dead letters, first-reply latency quantiles (received to first reply sent),
-/// SLA target states and compliance, and the auto-answer rate; and, from <see cref="MessagingMetrics"/>, what the
-/// consumers hosted in this same process have done (all of them in the embedded run, none in a standalone admin API,
-/// whose workers are separate processes).
+/// SLA target states and compliance, the auto-answer rate, and this process's CPU time, memory and start time; and,
+/// from <see cref="MessagingMetrics"/>, what the consumers hosted in this same process have done (all of them in the
+/// embedded run, none in a standalone admin API: each worker process serves its own on its <c>/metrics</c>).
 /// </summary>
 internal static class MetricsEndpoint
 {
@@ -66,36 +68,10 @@ internal static class MetricsEndpoint
             .Sample("supertickets_auto_answer_ratio", m.Tickets == 0 ? 0 : (double)m.AutoAnsweredTickets / m.Tickets);
         if (services.GetService<MessagingMetrics>() is { } messaging)
         {
-            WriteConsumers(text, messaging.Totals());
+            text.ConsumerFamilies(messaging.Totals());
         }
-        return Results.Text(text.ToString(), "text/plain; version=0.0.4; charset=utf-8");
-    }
-
-    private static void WriteConsumers(PrometheusText text, IReadOnlyList<ConsumerTotals> consumers)
-    {
-        PerConsumer(text, consumers, "supertickets_messages_handled_total", "counter",
-            "Messages whose handler ran and whose transaction committed", c => c.Handled);
-        PerConsumer(text, consumers, "supertickets_messages_duplicates_total", "counter",
-            "Redelivered messages the inbox had already seen and skipped", c => c.Duplicates);
-        PerConsumer(text, consumers, "supertickets_batches_failed_total", "counter",
-            "Batches whose handler or commit failed (retried or dead-lettered)", c => c.FailedBatches);
-        const string duration = "supertickets_batch_duration_seconds";
-        text.Family(duration, "summary", "Time to prepare, handle and commit a batch, committed or failed, by consumer group, in this process.");
-        foreach (var c in consumers)
-        {
-            text.Sample(duration + "_sum", Math.Round(c.BatchTime.TotalSeconds, 6), ("consumer", c.Consumer))
-                .Sample(duration + "_count", c.Batches, ("consumer", c.Consumer));
-        }
-    }
-
-    private static void PerConsumer(
-        PrometheusText text, IReadOnlyList<ConsumerTotals> consumers, string name, string type, string help, Func<ConsumerTotals, double> value)
-    {
-        text.Family(name, type, help + ", by consumer group, in this process.");
-        foreach (var c in consumers)
-        {
-            text.Sample(name, value(c), ("consumer", c.Consumer));
-        }
+        text.ProcessFamilies();
+        return Results.Text(text.ToString(), ConsumerMetricsText.ContentType);
     }
 
     private static void WriteLatency(PrometheusText text, IReadOnlyList<double> seconds)

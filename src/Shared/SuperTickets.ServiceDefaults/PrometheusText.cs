@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace SuperTickets.Admin.Metrics;
+namespace SuperTickets.ServiceDefaults;
 
 /// <summary>A small writer for the Prometheus text exposition format (version 0.0.4).</summary>
-internal sealed class PrometheusText
+public sealed class PrometheusText
 {
     private readonly StringBuilder _text = new();
 
