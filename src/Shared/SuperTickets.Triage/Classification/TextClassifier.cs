@@ -136,7 +136,7 @@ public sealed class TextClassifier
     private (int Best, float Confidence, bool Unsure) Calibrate(Span<float> probabilities)
     {
         TensorPrimitives.Multiply(probabilities, _inverseTemperature, probabilities);
-        TensorPrimitives.SoftMax(probabilities, probabilities);
+        Softmax.Apply(probabilities);
         var best = TensorPrimitives.IndexOfMax(probabilities);
         var confidence = probabilities[best];
         return (best, confidence, confidence < Metadata.UnsureThreshold || best == _outOfScope);

@@ -65,7 +65,7 @@ public static class TextClassifierTrainer
                 var y = train.Labels[i];
                 var weight = classWeights[y];
                 model.Scores(train.RowsOf(i), train.ValuesOf(i), probabilities);
-                TensorPrimitives.SoftMax(probabilities, probabilities);
+                Softmax.Apply(probabilities);
                 loss -= weight * Math.Log(Math.Max(probabilities[y], 1e-12f));
                 weightSum += weight;
                 TensorPrimitives.Multiply(probabilities, weight, probabilities);
@@ -104,7 +104,7 @@ public static class TextClassifierTrainer
             if (data.Labels[i] >= model.Classes) continue;
             scored++;
             model.Scores(data.RowsOf(i), data.ValuesOf(i), scratch);
-            TensorPrimitives.SoftMax(scratch, scratch);
+            Softmax.Apply(scratch);
             if (TensorPrimitives.IndexOfMax(scratch) == data.Labels[i]) correct++;
             loss -= Math.Log(Math.Max(scratch[data.Labels[i]], 1e-12f));
         }
@@ -127,7 +127,7 @@ public static class TextClassifierTrainer
         for (var i = 0; i < validation.Count; i++)
         {
             TensorPrimitives.Multiply(logits.AsSpan(i * classes, classes), 1f / temperature, scratch);
-            TensorPrimitives.SoftMax(scratch, scratch);
+            Softmax.Apply(scratch);
             predicted[i] = TensorPrimitives.IndexOfMax(scratch);
             confidence[i] = scratch[predicted[i]];
         }
