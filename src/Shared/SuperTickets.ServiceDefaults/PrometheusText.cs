@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -6,6 +7,9 @@ namespace SuperTickets.ServiceDefaults;
 /// <summary>A small writer for the Prometheus text exposition format (version 0.0.4).</summary>
 public sealed class PrometheusText
 {
+    /// <summary>The media type of the text exposition format.</summary>
+    public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
+
     private readonly StringBuilder _text = new();
 
     public PrometheusText Family(string name, string type, string help)
@@ -24,6 +28,18 @@ public sealed class PrometheusText
         }
         _text.Append(' ').Append(Format(value)).Append('\n');
         return this;
+    }
+
+    /// <summary>The conventional process families: CPU seconds (user and system), resident memory, start time.</summary>
+    public PrometheusText ProcessFamilies()
+    {
+        using var process = Process.GetCurrentProcess();
+        return Family("process_cpu_seconds_total", "counter", "User and system CPU time of this process, in seconds.")
+            .Sample("process_cpu_seconds_total", Math.Round(process.TotalProcessorTime.TotalSeconds, 3))
+            .Family("process_resident_memory_bytes", "gauge", "Resident memory of this process, in bytes.")
+            .Sample("process_resident_memory_bytes", process.WorkingSet64)
+            .Family("process_start_time_seconds", "gauge", "Start of this process, in seconds since the Unix epoch.")
+            .Sample("process_start_time_seconds", new DateTimeOffset(process.StartTime.ToUniversalTime()).ToUnixTimeSeconds());
     }
 
     public override string ToString() => _text.ToString();

@@ -71,7 +71,7 @@ internal static class MetricsEndpoint
             text.ConsumerFamilies(messaging.Totals());
         }
         text.ProcessFamilies();
-        return Results.Text(text.ToString(), ConsumerMetricsText.ContentType);
+        return Results.Text(text.ToString(), PrometheusText.ContentType);
     }
 
     private static void WriteLatency(PrometheusText text, IReadOnlyList<double> seconds)

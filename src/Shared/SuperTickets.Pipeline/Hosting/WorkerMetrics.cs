@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,10 +11,8 @@ namespace SuperTickets.Pipeline.Hosting;
 /// The consumer totals of <see cref="MessagingMetrics"/> as Prometheus families, and a worker's own <c>/metrics</c>:
 /// those families for the consumer groups the worker hosts plus the process's CPU time, memory and start time.
 /// </summary>
-public static class ConsumerMetricsText
+public static class WorkerMetrics
 {
-    public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
-
     /// <summary>
     /// Maps <c>/metrics</c> for a worker process. Like the health endpoints beside it, it asks for no credentials:
     /// it holds counts per consumer group and process figures, nothing about customers or mail, and listens only where
@@ -31,7 +28,7 @@ public static class ConsumerMetricsText
                 text.ConsumerFamilies(messaging.Totals());
             }
             text.ProcessFamilies();
-            return Results.Text(text.ToString(), ContentType);
+            return Results.Text(text.ToString(), PrometheusText.ContentType);
         });
 
     /// <summary>Handled, duplicate and failed counts and the batch-duration summary, labelled by consumer group.</summary>
@@ -51,18 +48,6 @@ public static class ConsumerMetricsText
                 .Sample(duration + "_count", c.Batches, ("consumer", c.Consumer));
         }
         return text;
-    }
-
-    /// <summary>The conventional process families: CPU seconds (user and system), resident memory, start time.</summary>
-    public static PrometheusText ProcessFamilies(this PrometheusText text)
-    {
-        using var process = Process.GetCurrentProcess();
-        return text.Family("process_cpu_seconds_total", "counter", "User and system CPU time of this process, in seconds.")
-            .Sample("process_cpu_seconds_total", Math.Round(process.TotalProcessorTime.TotalSeconds, 3))
-            .Family("process_resident_memory_bytes", "gauge", "Resident memory of this process, in bytes.")
-            .Sample("process_resident_memory_bytes", process.WorkingSet64)
-            .Family("process_start_time_seconds", "gauge", "Start of this process, in seconds since the Unix epoch.")
-            .Sample("process_start_time_seconds", new DateTimeOffset(process.StartTime.ToUniversalTime()).ToUnixTimeSeconds());
     }
 
     private static void PerConsumer(
