@@ -58,6 +58,8 @@ public sealed class BadInputTests : IDisposable
     [InlineData("Mail:SupportAddress", "", "Mail:SupportAddress")]
     [InlineData("Mail:SupportAddress", "not-an-address", "Mail:SupportAddress")]
     [InlineData("Database:ConnectionString", "", "Database:ConnectionString")]
+    [InlineData("Database:StatisticsRefreshInterval", "02:00:00", "Database:StatisticsRefreshInterval")]
+    [InlineData("Database:StatisticsRefreshInterval", "-00:00:05", "Database:StatisticsRefreshInterval")]
     [InlineData("Resolve:AutoAnswerThreshold", "1.5", "AutoAnswerThreshold")]
     public async Task Missing_or_invalid_setting_stops_start_up_naming_the_key(string key, string value, string named)
     {

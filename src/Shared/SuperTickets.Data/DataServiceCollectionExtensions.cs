@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SuperTickets.Messaging;
 
@@ -41,6 +42,8 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<OutboundEmailStore>();
         services.TryAddSingleton<InteractionLog>();
         services.TryAddSingleton<SummaryQueries>();
+        services.TryAddSingleton<TableStatisticsRefresher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TableStatisticsRefresher>(sp => sp.GetRequiredService<TableStatisticsRefresher>()));
         return services;
     }
 }
