@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SuperTickets.Messaging;
 
@@ -42,8 +41,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton<OutboundEmailStore>();
         services.TryAddSingleton<InteractionLog>();
         services.TryAddSingleton<SummaryQueries>();
-        services.TryAddSingleton<TableStatisticsRefresher>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TableStatisticsRefresher>(sp => sp.GetRequiredService<TableStatisticsRefresher>()));
+        services.AddHostedService<TableStatisticsRefresher>();
         return services;
     }
 }

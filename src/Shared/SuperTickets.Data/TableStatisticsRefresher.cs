@@ -8,10 +8,11 @@ namespace SuperTickets.Data;
 /// <summary>
 /// Keeps PostgreSQL's statistics up with tables that are still growing from empty. Every connection keeps its
 /// statements prepared, and the server plans a prepared statement once for all later executions, from the statistics
-/// it has then: a look-up first planned on an empty table stays a sequential scan, each execution reading the whole
-/// table, until an ANALYZE of the table makes the server plan it again. Autovacuum analyzes a table only after it
-/// grew by a tenth and a minute has passed, so a fresh database would scan for that minute. This service analyzes each
-/// table of the database's owner once it holds <see cref="MinRows"/> rows and again whenever it has grown
+/// it has then: a look-up first planned while its table held about a thousand rows and had never been analyzed is a
+/// sequential scan, each execution reading the whole table, until an ANALYZE of the table makes the server plan it
+/// again. Autovacuum analyzes a table only after a tenth of it changed and its next round came by, so a fresh database
+/// would scan for a minute or more. This service analyzes each table the connecting role owns once it holds
+/// <see cref="MinRows"/> rows and again whenever it has grown
 /// <see cref="Growth"/>-fold since it was last analyzed, up to <see cref="Ceiling"/> rows; past that autovacuum's own
 /// rule is soon enough. Several processes may run it: one round runs at a time, under an advisory lock.
 /// </summary>
@@ -24,7 +25,8 @@ public sealed partial class TableStatisticsRefresher(
     public const double Growth = 4;
     public const long Ceiling = 100_000;
 
-    private const long RoundLock = 4242002;
+    /// <summary>The advisory lock that one round holds (the migration runner's is 4242001).</summary>
+    internal const long RoundLock = 4242002;
 
     private const string GrownTables = """
         SELECT format('%I.%I', s.schemaname, s.relname) AS name, s.n_live_tup AS liverows, c.reltuples::bigint AS estimatedrows
