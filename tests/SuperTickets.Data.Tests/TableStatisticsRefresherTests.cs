@@ -63,11 +63,11 @@ public sealed class TableStatisticsRefresherTests(PostgresServer postgres)
         await AddCustomersAsync(db, 0, 2_000);
         await WaitForLiveRowsAsync(db, 2_000);
         await using var other = await db.Factory.OpenAsync(default);
-        await other.ExecuteAsync("SELECT pg_advisory_lock(@key)", new { key = TableStatisticsRefresher.RoundLock });
+        await other.ExecuteAsync("SELECT pg_advisory_lock(@key)", new { key = AdvisoryLocks.StatisticsRound });
 
         Assert.Empty(await refresher.AnalyzeGrownTablesAsync(default));
 
-        await other.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = TableStatisticsRefresher.RoundLock });
+        await other.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = AdvisoryLocks.StatisticsRound });
         Assert.Contains(Customers, await refresher.AnalyzeGrownTablesAsync(default));
     }
 

@@ -19,7 +19,7 @@ public sealed partial class MigrationRunner(DbConnectionFactory factory, ILogger
         }
         else
         {
-            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(4242001)", cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@key)", new { key = AdvisoryLocks.Migrations }, cancellationToken: ct));
         }
         try
         {
@@ -49,7 +49,7 @@ public sealed partial class MigrationRunner(DbConnectionFactory factory, ILogger
         {
             if (factory.Provider == DbProvider.Postgres)
             {
-                await connection.ExecuteAsync("SELECT pg_advisory_unlock(4242001)");
+                await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = AdvisoryLocks.Migrations });
             }
         }
     }

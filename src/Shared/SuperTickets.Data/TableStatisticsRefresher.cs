@@ -25,9 +25,6 @@ public sealed partial class TableStatisticsRefresher(
     public const double Growth = 4;
     public const long Ceiling = 100_000;
 
-    /// <summary>The advisory lock that one round holds (the migration runner's is 4242001).</summary>
-    internal const long RoundLock = 4242002;
-
     private const string GrownTables = """
         SELECT format('%I.%I', s.schemaname, s.relname) AS name, s.n_live_tup AS liverows, c.reltuples::bigint AS estimatedrows
         FROM pg_stat_user_tables s
@@ -52,7 +49,7 @@ public sealed partial class TableStatisticsRefresher(
         await using var connection = await factory.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "SELECT pg_try_advisory_xact_lock(@key)", new { key = RoundLock }, transaction, cancellationToken: ct)))
+                "SELECT pg_try_advisory_xact_lock(@key)", new { key = AdvisoryLocks.StatisticsRound }, transaction, cancellationToken: ct)))
         {
             return [];
         }
