@@ -104,26 +104,17 @@ public sealed class TableStatisticsRefresherTests(PostgresServer postgres)
     /// <summary>Rounds until one analyzes the table: the server publishes row counts about once a second.</summary>
     private static async Task<IReadOnlyList<string>> AnalyzeUntilAsync(TableStatisticsRefresher refresher, string table)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var analyzed = await refresher.AnalyzeGrownTablesAsync(default);
-            if (analyzed.Contains(table) || DateTime.UtcNow > deadline)
-            {
-                return analyzed;
-            }
-            await Task.Delay(100);
-        }
+        IReadOnlyList<string> analyzed = [];
+        await Eventually.UntilAsync(async () => (analyzed = await refresher.AnalyzeGrownTablesAsync(default)).Contains(table),
+            $"a round analyzes {table}", TimeSpan.FromSeconds(15));
+        return analyzed;
     }
 
     private static async Task WaitForLiveRowsAsync(TestDatabase db, long rows)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
         await using var connection = await db.Factory.OpenAsync(default);
-        while (await connection.ExecuteScalarAsync<long>("SELECT n_live_tup FROM pg_stat_user_tables WHERE relname = 'customers'") < rows)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"The server did not count {rows} live rows in time.");
-            await Task.Delay(100);
-        }
+        await Eventually.UntilAsync(
+            async () => await connection.ExecuteScalarAsync<long>("SELECT n_live_tup FROM pg_stat_user_tables WHERE relname = 'customers'") >= rows,
+            $"the server counts {rows} live rows", TimeSpan.FromSeconds(15));
     }
 }

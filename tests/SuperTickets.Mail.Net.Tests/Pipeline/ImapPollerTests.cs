@@ -54,15 +54,8 @@ public sealed class ImapPollerTests(DovecotFixture dovecot)
         return builder.Build();
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {what}.");
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition, string what) =>
+        Eventually.UntilAsync(condition, what, TimeSpan.FromSeconds(30));
 
     [Fact]
     public async Task New_mail_is_stored_once_with_the_checkpoint_and_then_marked_seen()
