@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using SuperTickets.Data.Sqlite;
 
@@ -9,10 +10,11 @@ namespace SuperTickets.Data;
 /// <summary>
 /// Multi-row statements built directly on ADO.NET: a head ending in <c>VALUES</c>, one row per item, and a tail. The
 /// caller gives the row count and each cell; the rows are split into statements here, as each provider binds best:
-/// on PostgreSQL 32 rows per statement (each statement is a round trip, so larger ones amortize it); on SQLite (in
-/// process, no round trip) about 64 parameters, because it finds each parameter by name with a linear search of the
-/// statement's names, so binding a statement costs the square of its parameter count. The text of each shape
-/// (statement, row count) is built once, so on SQLite's kept writer connection each shape stays prepared.
+/// on PostgreSQL 32 rows per statement (each statement is a round trip, so larger ones amortize it). On SQLite's kept
+/// writer connection, up to 64 rows per statement bound by position (<see cref="PositionalStatement"/>); on any other
+/// SQLite connection about 64 parameters, because Microsoft.Data.Sqlite finds each parameter by name with a linear
+/// search of the statement's names, so binding a statement costs the square of its parameter count. The text of each
+/// shape (statement, row count) is built once, so on the kept connection each shape stays prepared.
 /// </summary>
 /// <remarks>
 /// Binding all of a statement's rows on SQLite as one JSON parameter expanded with <c>json_each</c> was measured and
@@ -22,6 +24,9 @@ internal static class MultiRowInsert
 {
     private const int PostgresRowsPerStatement = 32;
     private const int SqliteParametersPerStatement = 64;
+    private const int SqliteRowsPerStatement = 64;
+    /// <summary>Below SQLite's default limit of 32,766 host parameters, with room to spare.</summary>
+    private const int SqliteMaxParameters = 4096;
 
     private static readonly ConcurrentDictionary<(string Head, string Tail, int Rows, int Columns), string> Texts = new();
     private static readonly ConcurrentDictionary<(int Rows, int Columns), string[]> Names = new();
@@ -32,18 +37,23 @@ internal static class MultiRowInsert
 
     /// <summary>As <see cref="ExecuteAsync"/>, for a statement with a RETURNING tail: each returned row goes to <paramref name="read"/>.</summary>
     public static Task QueryAsync(DbSession session, string head, int rows, int columns, string tail, Func<int, int, object?> value,
-        Action<DbDataReader> read, CancellationToken ct) =>
+        Action<IReturnedRow> read, CancellationToken ct) =>
         RunAsync(session, head, rows, columns, tail, value, read, ct);
 
     private static async Task RunAsync(DbSession session, string head, int rows, int columns, string tail,
-        Func<int, int, object?> value, Action<DbDataReader>? read, CancellationToken ct)
+        Func<int, int, object?> value, Action<IReturnedRow>? read, CancellationToken ct)
     {
         var sqlite = session.Provider == DbProvider.Sqlite;
+        if (sqlite && session.Connection is StatementCachingConnection kept)
+        {
+            RunPositional(kept, head, rows, columns, tail, value, read);
+            return;
+        }
         var rowsPerStatement = sqlite ? Math.Max(1, SqliteParametersPerStatement / columns) : PostgresRowsPerStatement;
         for (var start = 0; start < rows; start += rowsPerStatement)
         {
             var count = Math.Min(rowsPerStatement, rows - start);
-            await using var command = NewCommand(session, Texts.GetOrAdd((head, tail, count, columns), static key => BuildText(key.Head, key.Tail, key.Rows, key.Columns)));
+            await using var command = NewCommand(session, Text(head, tail, count, columns));
             var names = Names.GetOrAdd((count, columns), static key => BuildNames(key.Rows, key.Columns));
             for (var row = 0; row < count; row++)
             {
@@ -59,6 +69,35 @@ internal static class MultiRowInsert
         }
     }
 
+    /// <summary>
+    /// On a kept SQLite connection the statements are prepared once and bound by position, which costs the same per
+    /// value whatever the statement's size, so they take up to <see cref="SqliteRowsPerStatement"/> rows. The rest
+    /// of a batch goes in power-of-two row counts, so each statement has at most seven shapes to keep prepared.
+    /// </summary>
+    private static void RunPositional(StatementCachingConnection connection, string head, int rows, int columns, string tail,
+        Func<int, int, object?> value, Action<IReturnedRow>? read)
+    {
+        var rowsPerStatement = Math.Max(1, Math.Min(SqliteRowsPerStatement, SqliteMaxParameters / columns));
+        for (var start = 0; start < rows;)
+        {
+            var count = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Min(rowsPerStatement, rows - start) + 1) / 2;
+            var statement = connection.Positional(Text(head, tail, count, columns));
+            var index = 1;
+            for (var row = 0; row < count; row++)
+            {
+                for (var column = 0; column < columns; column++)
+                {
+                    statement.Bind(index++, Normalize(value(start + row, column), sqlite: true));
+                }
+            }
+            statement.Run(read);
+            start += count;
+        }
+    }
+
+    private static string Text(string head, string tail, int rows, int columns) =>
+        Texts.GetOrAdd((head, tail, rows, columns), static key => BuildText(key.Head, key.Tail, key.Rows, key.Columns));
+
     private static DbCommand NewCommand(DbSession session, string text)
     {
         var command = session.Connection.CreateCommand();
@@ -67,7 +106,7 @@ internal static class MultiRowInsert
         return command;
     }
 
-    private static async Task ExecuteCommandAsync(DbCommand command, Action<DbDataReader>? read, CancellationToken ct)
+    private static async Task ExecuteCommandAsync(DbCommand command, Action<IReturnedRow>? read, CancellationToken ct)
     {
         if (read is null)
         {
@@ -75,10 +114,18 @@ internal static class MultiRowInsert
             return;
         }
         await using var reader = await command.ExecuteReaderAsync(ct);
+        var row = new ReaderRow(reader);
         while (await reader.ReadAsync(ct))
         {
-            read(reader);
+            read(row);
         }
+    }
+
+    private sealed class ReaderRow(DbDataReader reader) : IReturnedRow
+    {
+        public long GetInt64(int column) => reader.GetInt64(column);
+
+        public string GetString(int column) => reader.GetString(column);
     }
 
     private static string[] BuildNames(int rows, int columns)

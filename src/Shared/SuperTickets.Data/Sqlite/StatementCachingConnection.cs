@@ -21,6 +21,7 @@ public sealed class StatementCachingConnection(SqliteConnection inner, Action<St
 
     private readonly Dictionary<string, LinkedListNode<CachedStatement>> _cache = new(StringComparer.Ordinal);
     private readonly LinkedList<CachedStatement> _recent = new();
+    private readonly Dictionary<string, PositionalStatement> _positional = new(StringComparer.Ordinal);
     private Action<StatementCachingConnection>? _release = release;
     private SqliteTransaction? _transaction;
     private int _leased = 1;
@@ -29,6 +30,9 @@ public sealed class StatementCachingConnection(SqliteConnection inner, Action<St
 
     /// <summary>Statements currently prepared and kept.</summary>
     public int CachedCount => _cache.Count;
+
+    /// <summary>Positional statements prepared and kept (<see cref="Positional"/>).</summary>
+    public int PositionalCount => _positional.Count;
 
     /// <summary>Executions that found their statement prepared (for tests and diagnostics).</summary>
     public long Hits { get; private set; }
@@ -145,6 +149,21 @@ public sealed class StatementCachingConnection(SqliteConnection inner, Action<St
         statement.Command.Transaction = null;
     }
 
+    /// <summary>
+    /// The positional statement for <paramref name="sql"/>, prepared on first use and kept for the life of the
+    /// connection. The multi-row statements that use them come in a bounded number of shapes (a statement and its row
+    /// count), so nothing is evicted; a caller holds one only while it binds and steps it, without awaiting.
+    /// </summary>
+    internal PositionalStatement Positional(string sql)
+    {
+        if (!_positional.TryGetValue(sql, out var statement))
+        {
+            statement = new PositionalStatement(Inner.Handle ?? throw new InvalidOperationException("The connection is not open."), sql);
+            _positional[sql] = statement;
+        }
+        return statement;
+    }
+
     internal SqliteCommand CreateInnerCommand(string sql)
     {
         var command = Inner.CreateCommand();
@@ -160,5 +179,10 @@ public sealed class StatementCachingConnection(SqliteConnection inner, Action<St
         }
         _recent.Clear();
         _cache.Clear();
+        foreach (var statement in _positional.Values)
+        {
+            statement.Dispose();
+        }
+        _positional.Clear();
     }
 }
