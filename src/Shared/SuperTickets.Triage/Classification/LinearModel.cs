@@ -1,4 +1,7 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace SuperTickets.Triage.Classification;
 
@@ -28,11 +31,85 @@ internal sealed class LinearModel
 
     public Span<float> Row(int row) => Weights.AsSpan(row * Classes, Classes);
 
+    /// <summary>Widest class count scored in vector accumulators; larger models go row by row through TensorPrimitives.</summary>
+    private const int MaxVectorClasses = 128;
+
+    /// <summary>
+    /// Bias plus the weighted sum of the given rows. Each class's score is the same sum in the same order
+    /// (multiply, then add, row by row) on every path, so the result has the same bits whichever path runs.
+    /// </summary>
     public void Scores(ReadOnlySpan<int> rows, ReadOnlySpan<float> values, Span<float> scores)
     {
+        if (Vector256.IsHardwareAccelerated && Classes <= MaxVectorClasses)
+        {
+            ScoresInVectors(rows, values, scores);
+            return;
+        }
         Row(BiasRow).CopyTo(scores);
         for (var i = 0; i < rows.Length; i++)
             TensorPrimitives.MultiplyAdd(Row(rows[i]), values[i], scores, scores);
+    }
+
+    /// <summary>
+    /// The support models have 9 and 46 classes: a call into TensorPrimitives per row (one or two vectors' work)
+    /// cost more than the arithmetic. Here the scores stay in registers across all rows, up to four vectors (32
+    /// classes) per pass over the rows. A row is read in whole vectors, so the lanes past <see cref="Classes"/> hold
+    /// the next row's weights; they are never copied out. Only a row too near the end of the array to read whole is
+    /// added element by element.
+    /// </summary>
+    private void ScoresInVectors(ReadOnlySpan<int> rows, ReadOnlySpan<float> values, Span<float> scores)
+    {
+        var width = Vector256<float>.Count;
+        var vectors = (Classes + width - 1) / width;
+        Span<float> sums = stackalloc float[vectors * width];
+        sums.Clear();
+        Row(BiasRow).CopyTo(sums);
+        for (var first = 0; first < vectors; first += 4)
+            AddRows(rows, values, sums, first, Math.Min(4, vectors - first));
+        sums[..Classes].CopyTo(scores);
+    }
+
+    /// <summary>Adds every row's vectors <paramref name="first"/> to <paramref name="first"/>+<paramref name="count"/>−1 (count 1–4) into <paramref name="sums"/>.</summary>
+    private void AddRows(ReadOnlySpan<int> rows, ReadOnlySpan<float> values, Span<float> sums, int first, int count)
+    {
+        var width = Vector256<float>.Count;
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(Weights);
+        ref var sum = ref Unsafe.Add(ref MemoryMarshal.GetReference(sums), first * width);
+        var s0 = Vector256.LoadUnsafe(ref sum);
+        var s1 = count > 1 ? Vector256.LoadUnsafe(ref sum, (nuint)width) : default;
+        var s2 = count > 2 ? Vector256.LoadUnsafe(ref sum, (nuint)(2 * width)) : default;
+        var s3 = count > 3 ? Vector256.LoadUnsafe(ref sum, (nuint)(3 * width)) : default;
+        var lastWhole = Weights.Length - (first + count) * width;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var offset = rows[i] * Classes;
+            if (offset > lastWhole)
+            {
+                // Too near the end of the array to read whole: added element by element, in its place in the order.
+                s0.StoreUnsafe(ref sum);
+                if (count > 1) s1.StoreUnsafe(ref sum, (nuint)width);
+                if (count > 2) s2.StoreUnsafe(ref sum, (nuint)(2 * width));
+                if (count > 3) s3.StoreUnsafe(ref sum, (nuint)(3 * width));
+                var value = values[i];
+                for (var c = first * width; c < Math.Min((first + count) * width, Classes); c++)
+                    sums[c] += Weights[offset + c] * value;
+                s0 = Vector256.LoadUnsafe(ref sum);
+                if (count > 1) s1 = Vector256.LoadUnsafe(ref sum, (nuint)width);
+                if (count > 2) s2 = Vector256.LoadUnsafe(ref sum, (nuint)(2 * width));
+                if (count > 3) s3 = Vector256.LoadUnsafe(ref sum, (nuint)(3 * width));
+                continue;
+            }
+            var factor = Vector256.Create(values[i]);
+            ref var row = ref Unsafe.Add(ref weights, offset + first * width);
+            s0 += Vector256.LoadUnsafe(ref row) * factor;
+            if (count > 1) s1 += Vector256.LoadUnsafe(ref row, (nuint)width) * factor;
+            if (count > 2) s2 += Vector256.LoadUnsafe(ref row, (nuint)(2 * width)) * factor;
+            if (count > 3) s3 += Vector256.LoadUnsafe(ref row, (nuint)(3 * width)) * factor;
+        }
+        s0.StoreUnsafe(ref sum);
+        if (count > 1) s1.StoreUnsafe(ref sum, (nuint)width);
+        if (count > 2) s2.StoreUnsafe(ref sum, (nuint)(2 * width));
+        if (count > 3) s3.StoreUnsafe(ref sum, (nuint)(3 * width));
     }
 
     public LinearModel Clone() => new(Rows, Classes, (float[])Weights.Clone());
