@@ -430,6 +430,43 @@ public sealed class StoreTests(PostgresServer postgres)
         Assert.Equal("reserved@example.com", (await tickets.MessagesAsync(read, reserved, default)).Single().MessageId);
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_ticket_created_with_its_first_message_reads_back_every_column(DbProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, postgres);
+        var (rootId, emailId) = await SeedTicketAsync(db);
+        var tickets = new TicketStore(db.Factory);
+        var solved = Now.AddMinutes(5).AddTicks(10); // PostgreSQL keeps microseconds
+        long id;
+        await using (var session = new DbSession(db.Factory))
+        {
+            await session.BeginAsync(default);
+            var customer = await new CustomerStore(_clock).UpsertAsync(session, "second@example.com", "Second", default);
+            id = await tickets.CreateWithMessageAsync(session,
+                new NewTicket("Grüße — refund?", customer.Id, TicketStatus.Solved, "high", "refunds", "refund_request", "de", -0.25, 3.5,
+                    """{"urgency":1.5}""", null, emailId, "second@example.com", Now, SolvedAt: solved),
+                new TicketMessageRecord { RawEmailId = emailId, MessageId = "second@example.com", Direction = "in", Author = "customer", Body = "", CreatedAt = Now },
+                default);
+            await session.CommitAsync(default);
+        }
+
+        var ticket = Assert.IsType<TicketRecord>(await tickets.GetAsync(id, default));
+        Assert.Equal(new TicketRecord
+        {
+            Id = id, Subject = "Grüße — refund?", CustomerId = ticket.CustomerId, CustomerEmail = "second@example.com", CustomerName = "Second",
+            Status = TicketStatus.Solved, Priority = "high", Category = "refunds", Intent = "refund_request", Channel = "email", Language = "de",
+            Sentiment = -0.25, SmartScore = 3.5, ScoreBreakdownJson = """{"urgency":1.5}""", RootEmailId = emailId, RootMessageId = "second@example.com",
+            CreatedAt = Now, UpdatedAt = Now, SolvedAt = solved,
+        }, ticket);
+        Assert.NotEqual(rootId, id);
+        await using var read = new DbSession(db.Factory);
+        await read.OpenForReadAsync(default);
+        var message = Assert.Single(await tickets.MessagesAsync(read, id, default));
+        Assert.Equal(("second@example.com", "in", "customer", "", Now), (message.MessageId, message.Direction, message.Author, message.Body, message.CreatedAt));
+        await using var connection = await db.Factory.OpenAsync(default);
+        Assert.Equal("email", await connection.ExecuteScalarAsync<string>("SELECT channel FROM tickets WHERE id = @id", new { id }));
+    }
+
     private async Task<(long TicketId, long EmailId)> SeedTicketAsync(TestDatabase db)
     {
         await new MailboxStore(db.Factory, _clock).EnsureAsync("a", "folder", "support@example.com", default);

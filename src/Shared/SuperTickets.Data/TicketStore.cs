@@ -55,9 +55,7 @@ public sealed class TicketStore(DbConnectionFactory factory)
     {
         if (session.Provider != DbProvider.Postgres)
         {
-            var id = await CreateAsync(session, ticket, ct);
-            await AppendMessageAsync(session, first with { TicketId = id }, ct);
-            return id;
+            return await CreateWithMessageSqliteAsync(session, ticket, first, ct);
         }
         var parameters = new DynamicParameters(ticket);
         parameters.AddDynamicParams(new
@@ -68,6 +66,56 @@ public sealed class TicketStore(DbConnectionFactory factory)
         return await session.Connection.ExecuteScalarAsync<long>(session.Cmd(
             ticket.Id is null ? InsertTicketWithMessage : InsertReservedTicketWithMessage, parameters, ct));
     }
+
+    /// <summary>
+    /// On SQLite the two rows go in as one-row statements of <see cref="MultiRowInsert"/>, which on the kept writer
+    /// connection are bound by position: binding these 26 values by name was 40 % of creating a ticket in the embedded
+    /// pipeline's profile, all of it inside the write lock.
+    /// </summary>
+    private static async Task<long> CreateWithMessageSqliteAsync(DbSession session, NewTicket ticket, TicketMessageRecord first, CancellationToken ct)
+    {
+        var reserved = ticket.Id is not null;
+        long id = 0;
+        await MultiRowInsert.QueryAsync(session, $"INSERT INTO tickets ({(reserved ? "id, " : "")}{TicketColumns}) VALUES",
+            1, reserved ? 19 : 18, "RETURNING id", (_, column) => TicketCell(ticket, reserved ? column - 1 : column),
+            row => id = row.GetInt64(0), ct);
+        await MultiRowInsert.ExecuteAsync(session,
+            "INSERT INTO ticket_messages (ticket_id, raw_email_id, message_id, direction, author, body, created_at) VALUES",
+            1, 7, "ON CONFLICT (message_id) DO NOTHING", (_, column) => column switch
+            {
+                0 => id,
+                1 => first.RawEmailId,
+                2 => first.MessageId,
+                3 => first.Direction,
+                4 => first.Author,
+                5 => first.Body,
+                _ => first.CreatedAt,
+            }, ct);
+        return id;
+    }
+
+    /// <summary>The value of <see cref="TicketColumns"/>' column <paramref name="column"/> for a new ticket; −1 is its reserved id.</summary>
+    private static object? TicketCell(NewTicket ticket, int column) => column switch
+    {
+        -1 => ticket.Id,
+        0 => ticket.Subject,
+        1 => ticket.CustomerId,
+        2 => ticket.Status,
+        3 => ticket.Priority,
+        4 => ticket.Category,
+        5 => ticket.Intent,
+        6 => "email",
+        7 => ticket.Language,
+        8 => ticket.Sentiment,
+        9 => ticket.SmartScore,
+        10 => ticket.ScoreBreakdownJson,
+        11 => ticket.SlaPolicyId,
+        12 => ticket.RootEmailId,
+        13 => ticket.RootMessageId,
+        14 or 15 => ticket.CreatedAt,
+        16 => ticket.AssigneeId,
+        _ => ticket.SolvedAt,
+    };
 
     public Task<TicketRecord?> GetAsync(DbSession session, long id, CancellationToken ct) =>
         session.Connection.QuerySingleOrDefaultAsync<TicketRecord>(session.Cmd(Select + " WHERE t.id = @id", new { id }, ct));

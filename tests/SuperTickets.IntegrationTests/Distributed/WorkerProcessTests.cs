@@ -31,7 +31,11 @@ public sealed class WorkerProcessTests(PostgresServer postgres)
         Assert.Equal(Emails, await deployment.CountAsync("SELECT COUNT(*) FROM tickets"));
         Assert.Equal(0, await deployment.CountAsync("SELECT COUNT(*) FROM dead_letters"));
         Assert.All(Directory.GetFiles(deployment.Outbox, "*.eml"), f => Assert.Matches(@"\[#ST-\d+\]", File.ReadAllText(f)));
-        Assert.Contains(deployment.Workers, w => w.Name == "Resolve.Worker" && w.CountLines(" via drop-folder") == Emails);
+        // The log line is written before the commit, but the console logger and this test's reading of the worker's
+        // output both trail it, so the last lines may arrive a moment after the database says sent.
+        var resolve = deployment.Workers.Single(w => w.Name == "Resolve.Worker");
+        await deployment.WaitUntilAsync(() => Task.FromResult(resolve.CountLines(" via drop-folder") == Emails), $"Resolve.Worker logged {Emails} sent replies");
+        Assert.Equal(Emails, resolve.CountLines(" via drop-folder"));
 
         foreach (var topic in new[] { Topics.EmailReceived, Topics.EmailTriaged, Topics.ReplyRequested })
         {
