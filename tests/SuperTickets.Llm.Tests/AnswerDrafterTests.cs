@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using SuperTickets.Llm.Answers;
 using SuperTickets.Llm.Tests.Fakes;
+using SuperTickets.Testing;
 
 namespace SuperTickets.Llm.Tests;
 
@@ -102,7 +103,11 @@ public sealed class AnswerDrafterTests
         await using var host = LlmTestHost.Build(LlmTestHost.OpenAi(server, ("Llm:Timeout", "00:00:05"), ("Resolve:LlmAnswers:Timeout", "00:00:00.400")));
         // A first draft connects and compiles the client, so that the 400 ms budget below is spent waiting on the
         // server and not on start-up (under a loaded machine the request could otherwise be cancelled before it is sent).
-        Assert.Equal(AnswerDraftStatus.Accepted, (await host.Drafter.DraftAsync(Request, CancellationToken.None)).Status);
+        // On a loaded machine that first draft can itself outlast the budget, so drafts go until one is accepted.
+        await Eventually.UntilAsync(
+            async () => (await host.Drafter.DraftAsync(Request, CancellationToken.None)).Status == AnswerDraftStatus.Accepted,
+            "a warm-up draft was accepted within the budget", TimeSpan.FromSeconds(30));
+        var warmUpRequests = server.Requests.Count;
         server.Then(200, OpenAiWire.Completion("{}"), delay: TimeSpan.FromSeconds(10));
         var watch = Stopwatch.StartNew();
 
@@ -110,7 +115,7 @@ public sealed class AnswerDrafterTests
 
         Assert.Equal((AnswerDraftStatus.Failed, "timed out"), (outcome.Status, Assert.Single(outcome.Reasons)));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"took {watch.Elapsed}");
-        Assert.Equal(2, server.Requests.Count);
+        Assert.Equal(warmUpRequests + 1, server.Requests.Count);
     }
 
     [Theory]
