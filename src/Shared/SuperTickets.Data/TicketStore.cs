@@ -21,6 +21,12 @@ public sealed class TicketStore(DbConnectionFactory factory)
             @SmartScore, @ScoreBreakdownJson, @SlaPolicyId, @RootEmailId, @RootMessageId, @CreatedAt, @CreatedAt, @AssigneeId, @SolvedAt
         """;
 
+    private static readonly int TicketColumnCount = TicketColumns.Split(',').Length;
+
+    private const string MessageColumns = "ticket_id, raw_email_id, message_id, direction, author, body, created_at";
+
+    private static readonly int MessageColumnCount = MessageColumns.Split(',').Length;
+
     private const string InsertTicket = $"INSERT INTO tickets ({TicketColumns}) VALUES ({TicketValues}) RETURNING id";
 
     /// <summary>With a reserved id (PostgreSQL's identity column takes one only when told to).</summary>
@@ -29,9 +35,9 @@ public sealed class TicketStore(DbConnectionFactory factory)
     private const string InsertReservedTicketPostgres =
         $"INSERT INTO tickets (id, {TicketColumns}) OVERRIDING SYSTEM VALUE VALUES (@Id, {TicketValues}) RETURNING id";
 
-    private const string WithFirstMessage = """
+    private const string WithFirstMessage = $"""
         m AS (
-            INSERT INTO ticket_messages (ticket_id, raw_email_id, message_id, direction, author, body, created_at)
+            INSERT INTO ticket_messages ({MessageColumns})
             SELECT id, @MessageRawEmailId, @MessageMessageId, @MessageDirection, @MessageAuthor, @MessageBody, @MessageCreatedAt FROM t
             ON CONFLICT (message_id) DO NOTHING)
         SELECT id FROM t
@@ -76,12 +82,12 @@ public sealed class TicketStore(DbConnectionFactory factory)
     {
         var reserved = ticket.Id is not null;
         long id = 0;
-        await MultiRowInsert.QueryAsync(session, $"INSERT INTO tickets ({(reserved ? "id, " : "")}{TicketColumns}) VALUES",
-            1, reserved ? 19 : 18, "RETURNING id", (_, column) => TicketCell(ticket, reserved ? column - 1 : column),
+        await MultiRowInsert.QueryAsync(session, reserved ? $"INSERT INTO tickets (id, {TicketColumns}) VALUES" : $"INSERT INTO tickets ({TicketColumns}) VALUES",
+            1, reserved ? TicketColumnCount + 1 : TicketColumnCount, "RETURNING id",
+            (_, column) => TicketCell(ticket, reserved ? column - 1 : column),
             row => id = row.GetInt64(0), ct);
-        await MultiRowInsert.ExecuteAsync(session,
-            "INSERT INTO ticket_messages (ticket_id, raw_email_id, message_id, direction, author, body, created_at) VALUES",
-            1, 7, "ON CONFLICT (message_id) DO NOTHING", (_, column) => column switch
+        await MultiRowInsert.ExecuteAsync(session, $"INSERT INTO ticket_messages ({MessageColumns}) VALUES",
+            1, MessageColumnCount, "ON CONFLICT (message_id) DO NOTHING", (_, column) => column switch
             {
                 0 => id,
                 1 => first.RawEmailId,
@@ -137,8 +143,8 @@ public sealed class TicketStore(DbConnectionFactory factory)
     /// <summary>Adds a message to a ticket; false when that Message-ID is already on a ticket.</summary>
     public async Task<bool> AppendMessageAsync(DbSession session, TicketMessageRecord message, CancellationToken ct)
     {
-        const string sql = """
-            INSERT INTO ticket_messages (ticket_id, raw_email_id, message_id, direction, author, body, created_at)
+        const string sql = $"""
+            INSERT INTO ticket_messages ({MessageColumns})
             VALUES (@TicketId, @RawEmailId, @MessageId, @Direction, @Author, @Body, @CreatedAt)
             ON CONFLICT (message_id) DO NOTHING
             """;

@@ -3,15 +3,15 @@ using SuperTickets.Triage.Classification;
 namespace SuperTickets.Triage.Tests.Classification;
 
 /// <summary>
-/// Scoring a sparse vector: every path (vector accumulators for the support models' widths, TensorPrimitives for
-/// wider models, element by element for rows at the end of the array) gives the bits of the plain sum, bias first,
-/// then each row multiplied and added in order.
+/// Scoring a sparse vector: both paths (vector accumulators from 4 to 128 classes, TensorPrimitives for narrower and
+/// wider models) give the bits of the plain sum, bias first, then each row multiplied and added in order.
 /// </summary>
 public sealed class LinearModelTests
 {
     [Theory]
     [InlineData(1)]
     [InlineData(3)]
+    [InlineData(4)]
     [InlineData(8)]
     [InlineData(9)]
     [InlineData(46)]
@@ -23,7 +23,7 @@ public sealed class LinearModelTests
         const int rows = 500;
         var weights = Enumerable.Range(0, (rows + 1) * classes).Select(_ => (float)(random.NextDouble() * 4 - 2)).ToArray();
         var model = new LinearModel(rows, classes, weights);
-        // Rows in any order, repeated, and the last rows of the array, which cannot be read in whole vectors.
+        // Rows in any order, repeated, and the last rows, whose whole vectors end in the bias row.
         int[] picked = [.. Enumerable.Range(0, 300).Select(_ => random.Next(rows)), rows - 1, rows - 2, 0, rows - 1];
         var values = picked.Select(_ => (float)random.NextDouble()).ToArray();
 
@@ -50,5 +50,15 @@ public sealed class LinearModelTests
         model.Scores([], [], scores);
 
         Assert.Equal(Enumerable.Range(18, 9).Select(i => (float)i), scores);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(2)]
+    public void A_row_outside_the_model_is_refused(int row)
+    {
+        var model = new LinearModel(2, 9);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.Scores([row], [1f], new float[9]));
     }
 }

@@ -39,10 +39,7 @@ internal sealed class PositionalStatement : IReturnedRow, IDisposable
             _statement.Dispose();
             throw new ArgumentException("A positional statement is one statement; the text goes on after the first.", nameof(sql));
         }
-        ParameterCount = raw.sqlite3_bind_parameter_count(_statement);
     }
-
-    public int ParameterCount { get; }
 
     /// <summary>Binds <paramref name="value"/> to the parameter at <paramref name="index"/> (1-based, in order of the text).</summary>
     public void Bind(int index, object? value)

@@ -31,7 +31,12 @@ internal sealed class LinearModel
 
     public Span<float> Row(int row) => Weights.AsSpan(row * Classes, Classes);
 
-    /// <summary>Widest class count scored in vector accumulators; larger models go row by row through TensorPrimitives.</summary>
+    /// <summary>
+    /// Class counts scored in vector accumulators; others go row by row through TensorPrimitives. From four classes
+    /// on, a row read in whole vectors ends inside the next row or the bias row that follows the last one (at most
+    /// seven floats past the row, and a row of four or more classes is followed by at least as many).
+    /// </summary>
+    private const int MinVectorClasses = 4;
     private const int MaxVectorClasses = 128;
 
     /// <summary>
@@ -40,7 +45,7 @@ internal sealed class LinearModel
     /// </summary>
     public void Scores(ReadOnlySpan<int> rows, ReadOnlySpan<float> values, Span<float> scores)
     {
-        if (Vector256.IsHardwareAccelerated && Classes <= MaxVectorClasses)
+        if (Vector256.IsHardwareAccelerated && Classes is >= MinVectorClasses and <= MaxVectorClasses)
         {
             ScoresInVectors(rows, values, scores);
             return;
@@ -54,8 +59,7 @@ internal sealed class LinearModel
     /// The support models have 9 and 46 classes: a call into TensorPrimitives per row (one or two vectors' work)
     /// cost more than the arithmetic. Here the scores stay in registers across all rows, up to four vectors (32
     /// classes) per pass over the rows. A row is read in whole vectors, so the lanes past <see cref="Classes"/> hold
-    /// the next row's weights; they are never copied out. Only a row too near the end of the array to read whole is
-    /// added element by element.
+    /// the next row's weights; they are never copied out.
     /// </summary>
     private void ScoresInVectors(ReadOnlySpan<int> rows, ReadOnlySpan<float> values, Span<float> scores)
     {
@@ -79,28 +83,13 @@ internal sealed class LinearModel
         var s1 = count > 1 ? Vector256.LoadUnsafe(ref sum, (nuint)width) : default;
         var s2 = count > 2 ? Vector256.LoadUnsafe(ref sum, (nuint)(2 * width)) : default;
         var s3 = count > 3 ? Vector256.LoadUnsafe(ref sum, (nuint)(3 * width)) : default;
-        var lastWhole = Weights.Length - (first + count) * width;
         for (var i = 0; i < rows.Length; i++)
         {
-            var offset = rows[i] * Classes;
-            if (offset > lastWhole)
-            {
-                // Too near the end of the array to read whole: added element by element, in its place in the order.
-                s0.StoreUnsafe(ref sum);
-                if (count > 1) s1.StoreUnsafe(ref sum, (nuint)width);
-                if (count > 2) s2.StoreUnsafe(ref sum, (nuint)(2 * width));
-                if (count > 3) s3.StoreUnsafe(ref sum, (nuint)(3 * width));
-                var value = values[i];
-                for (var c = first * width; c < Math.Min((first + count) * width, Classes); c++)
-                    sums[c] += Weights[offset + c] * value;
-                s0 = Vector256.LoadUnsafe(ref sum);
-                if (count > 1) s1 = Vector256.LoadUnsafe(ref sum, (nuint)width);
-                if (count > 2) s2 = Vector256.LoadUnsafe(ref sum, (nuint)(2 * width));
-                if (count > 3) s3 = Vector256.LoadUnsafe(ref sum, (nuint)(3 * width));
-                continue;
-            }
+            // The reads below are unchecked; a row outside the model must not reach them.
+            if ((uint)rows[i] >= (uint)Rows)
+                throw new ArgumentOutOfRangeException(nameof(rows), rows[i], $"The model has {Rows} rows.");
             var factor = Vector256.Create(values[i]);
-            ref var row = ref Unsafe.Add(ref weights, offset + first * width);
+            ref var row = ref Unsafe.Add(ref weights, rows[i] * Classes + first * width);
             s0 += Vector256.LoadUnsafe(ref row) * factor;
             if (count > 1) s1 += Vector256.LoadUnsafe(ref row, (nuint)width) * factor;
             if (count > 2) s2 += Vector256.LoadUnsafe(ref row, (nuint)(2 * width)) * factor;
